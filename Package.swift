@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Beamtime: a Jupyter kernel, a papermill-compatible executor and a report renderer for
+/// synchrotron beamlines. Modules are listed lowest first; dependencies point down.
+let optimise: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "Beamtime",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "beamtime", targets: ["beamtime"]),
+        .library(name: "Script", targets: ["Script"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "Script", swiftSettings: optimise),
+        .executableTarget(
+            name: "beamtime",
+            dependencies: [
+                "Script",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: optimise
+        ),
+        .testTarget(
+            name: "ScriptTests",
+            dependencies: ["Script"],
+            exclude: ["Corpus"]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

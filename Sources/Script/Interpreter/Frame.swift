@@ -1,0 +1,115 @@
+/// The source text of a cell or file, kept for tracebacks and inspection.
+public final class SourceText {
+    /// `Cell In[3]` or a file path.
+    public let filename: String
+    /// Whether `filename` names a notebook cell.
+    public let isCell: Bool
+    /// The source lines.
+    public let lines: [String]
+
+    /// Creates a source record.
+    public init(_ text: String, filename: String, isCell: Bool) {
+        self.filename = filename
+        self.isCell = isCell
+        var lines: [String] = []
+        text.enumerateLinesKeepingEmpty { lines.append($0) }
+        self.lines = lines
+    }
+
+    /// The 1-based line `n`, or "".
+    public func line(_ n: Int) -> String {
+        n >= 1 && n <= lines.count ? lines[n - 1] : ""
+    }
+}
+
+extension String {
+    func enumerateLinesKeepingEmpty(_ body: (String) -> Void) {
+        var current = ""
+        var previousCR = false
+        for scalar in unicodeScalars {
+            if scalar == "\n" {
+                if !previousCR { body(current) }
+                current = ""
+                previousCR = false
+            } else if scalar == "\r" {
+                body(current)
+                current = ""
+                previousCR = true
+            } else {
+                current.unicodeScalars.append(scalar)
+                previousCR = false
+            }
+        }
+        body(current)
+    }
+}
+
+/// Compiled code of a function, lambda, generator expression or cell.
+final class CodeObject {
+    let name: String
+    let source: SourceText
+    var slotCount = 0
+    var ownCellCount = 0
+    var freeNames: [String] = []
+    /// Parameters stored in cells: (slot, cell index).
+    var cellParameters: [(Int, Int)] = []
+    var body: [StmtNode] = []
+    var generatorProgram: GeneratorProgram?
+    var parameters = ParameterLayout()
+    var isGenerator = false
+    var docstring: String?
+    var signatureText = ""
+    /// Variable names per slot (for locals() style introspection and messages).
+    var slotNames: [String] = []
+
+    init(name: String, source: SourceText) {
+        self.name = name
+        self.source = source
+    }
+}
+
+/// Where a function's parameters live in its frame.
+struct ParameterLayout {
+    /// Names of positional parameters (slots 0..<count).
+    var positional: [String] = []
+    /// How many leading positional parameters are positional-only.
+    var positionalOnlyCount = 0
+    /// Slot of `*args`.
+    var varArgsSlot: Int?
+    /// Names of keyword-only parameters (slots after positional and *args).
+    var keywordOnly: [String] = []
+    var keywordOnlyStart = 0
+    /// Slot of `**kwargs`.
+    var varKeywordsSlot: Int?
+}
+
+/// The storage of one running function: local slots and cells.
+final class Frame {
+    unowned let interpreter: Interpreter
+    let code: CodeObject
+    let slots: UnsafeMutablePointer<Value>
+    var cells: [Cell]
+    var returnValue: Value = .none
+    /// The generator running in this frame, if any (for `yield` inside handlers).
+    var generatorState: GeneratorState?
+
+    init(code: CodeObject, interpreter: Interpreter, closure: [Cell]) {
+        self.code = code
+        self.interpreter = interpreter
+        let count = max(code.slotCount, 1)
+        slots = UnsafeMutablePointer<Value>.allocate(capacity: count)
+        slots.initialize(repeating: .unbound, count: count)
+        if code.ownCellCount == 0 {
+            cells = closure
+        } else {
+            cells = closure
+            cells.reserveCapacity(closure.count + code.ownCellCount)
+            for _ in 0..<code.ownCellCount { cells.append(Cell()) }
+        }
+    }
+
+    deinit {
+        slots.deinitialize(count: max(code.slotCount, 1))
+        slots.deallocate()
+    }
+}

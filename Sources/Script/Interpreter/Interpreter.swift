@@ -1,0 +1,221 @@
+import Synchronization
+
+/// Where a cell's `print` output goes.
+public protocol OutputSink: AnyObject {
+    /// Writes text to standard output (`stderr == false`) or standard error.
+    func write(_ text: String, stderr: Bool)
+}
+
+/// Collects output in memory (used by tests and as a default).
+public final class BufferedOutput: OutputSink {
+    /// Text written to stdout.
+    public private(set) var stdout = ""
+    /// Text written to stderr.
+    public private(set) var stderr = ""
+
+    /// Creates an empty buffer.
+    public init() {}
+
+    public func write(_ text: String, stderr isError: Bool) {
+        if isError { stderr += text } else { stdout += text }
+    }
+
+    /// Empties both streams.
+    public func clear() {
+        stdout = ""
+        stderr = ""
+    }
+}
+
+/// A flag another thread sets to interrupt running code with `KeyboardInterrupt`.
+public final class InterruptFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    /// Creates a cleared flag.
+    public init() {}
+
+    /// Requests an interrupt at the next statement or loop iteration.
+    public func set() { flag.store(true, ordering: .relaxed) }
+
+    /// Clears the flag, returning whether it was set.
+    public func take() -> Bool { flag.exchange(false, ordering: .relaxed) }
+
+    /// Whether an interrupt is pending.
+    public var isSet: Bool { flag.load(ordering: .relaxed) }
+}
+
+/// A named global variable of a session; code refers to it directly, so lookups cost one load.
+final class GlobalBox {
+    let name: String
+    var value: Value = .unbound
+
+    init(_ name: String) {
+        self.name = name
+    }
+}
+
+/// A module a host makes importable (`import math`).
+public final class ModuleObject: ScriptObject {
+    /// The module's name.
+    public let name: String
+    /// Its attributes.
+    public var members: [String: Value]
+    private let doc: String?
+
+    /// Creates a module.
+    public init(name: String, doc: String? = nil, members: [String: Value] = [:]) {
+        self.name = name
+        self.doc = doc
+        self.members = members
+    }
+
+    public var typeName: String { "module" }
+    public var docstring: String? { doc }
+    public func repr(_ interpreter: Interpreter) throws -> String { "<module '\(name)' (built-in)>" }
+    public func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
+        if name == "__name__" { return .str(self.name) }
+        return members[name]
+    }
+    public func setAttribute(_ name: String, _ value: Value, _ interpreter: Interpreter) throws {
+        members[name] = value
+    }
+    public var attributeNames: [String] { members.keys.sorted() }
+}
+
+/// Executes compiled cell code: owns the session's globals, builtins, importable modules,
+/// output streams, interrupt flag and resource limits.
+public final class Interpreter {
+    /// Where `print` writes.
+    public var output: any OutputSink
+    /// Reads a line for `input()`; nil means input is not available.
+    public var inputProvider: ((String) throws -> String)?
+    /// Set from another thread to raise `KeyboardInterrupt`.
+    public let interrupt: InterruptFlag
+    /// Maximum depth of nested calls before `RecursionError`.
+    public var recursionLimit = 1000
+    /// When set, the number of statements and loop iterations a run may take before it
+    /// is stopped with an uncatchable `RuntimeError` (used to bound untrusted runs).
+    public var stepBudget: Int?
+    /// Largest number of elements one container operation may allocate before `MemoryError`.
+    public var allocationLimit = 1 << 31
+
+    var globals: [String: GlobalBox] = [:]
+    var builtins: [String: Value] = [:]
+    var moduleFactories: [String: (Interpreter) -> ModuleObject] = [:]
+    var loadedModules: [String: ModuleObject] = [:]
+    var handledExceptions: [ExceptionObject] = []
+    var callDepth = 0
+    var ticks = 1024
+    var stepsTaken = 0
+    var typeRegistry: [String: TypeObject] = [:]
+    var typeMethods: [ObjectIdentifier: [String: Value]] = [:]
+    var reprInProgress = Set<ObjectIdentifier>()
+    var lastExpressionValue: Value?
+    /// Executes a display hook for `display(...)`; set by the kernel.
+    public var displayHook: ((Value, Interpreter) throws -> Void)?
+
+    /// Creates an interpreter with the builtins and the `math` and `sys` modules.
+    public init(output: any OutputSink = BufferedOutput(), interrupt: InterruptFlag = InterruptFlag()) {
+        self.output = output
+        self.interrupt = interrupt
+        installBuiltins()
+        registerModule("math", MathModule.make)
+        registerModule("sys", SysModule.make)
+    }
+
+    /// Makes `import name` load the module built by `factory`.
+    public func registerModule(_ name: String, _ factory: @escaping (Interpreter) -> ModuleObject) {
+        moduleFactories[name] = factory
+        loadedModules[name] = nil
+    }
+
+    /// Binds a builtin name visible from every cell (e.g. a device or a plan).
+    public func setBuiltin(_ name: String, _ value: Value) {
+        builtins[name] = value
+    }
+
+    /// The names of the importable modules.
+    public var availableModules: [String] { moduleFactories.keys.sorted() }
+
+    func globalBox(_ name: String) -> GlobalBox {
+        if let box = globals[name] { return box }
+        let box = GlobalBox(name)
+        globals[name] = box
+        return box
+    }
+
+    /// Reads a global variable (or builtin).
+    public func global(_ name: String) -> Value? {
+        if let v = globals[name]?.value, !v.isUnbound { return v }
+        return builtins[name]
+    }
+
+    /// Assigns a global variable.
+    public func setGlobal(_ name: String, _ value: Value) {
+        globalBox(name).value = value
+    }
+
+    /// Names currently defined at the top level, then builtins.
+    public var definedNames: [String] {
+        globals.values.filter { !$0.value.isUnbound }.map(\.name).sorted() + builtins.keys.sorted()
+    }
+
+    /// Called at every statement and loop iteration: polls the interrupt flag and budget.
+    @inline(__always)
+    func tick() throws {
+        ticks &-= 1
+        if ticks < 0 { try slowTick() }
+    }
+
+    @inline(never)
+    func slowTick() throws {
+        stepsTaken += 1024 - max(ticks, 0)
+        ticks = 1024
+        if interrupt.take() {
+            throw ScriptError(ExceptionObject(type: BuiltinTypes.keyboardInterrupt, args: []))
+        }
+        if let budget = stepBudget, stepsTaken > budget {
+            let e = ExceptionObject(type: BuiltinTypes.runtimeError,
+                                    args: [.str("step budget of \(budget) statements exhausted")])
+            e.isCatchable = false
+            ticks = 0
+            throw ScriptError(e)
+        }
+    }
+
+    /// Polls the interrupt flag from long-running builtins (call every few thousand items).
+    public func checkInterrupt() throws {
+        ticks = 0
+        try slowTick()
+    }
+
+    /// Writes to the cell's stdout.
+    public func write(_ text: String) {
+        output.write(text, stderr: false)
+    }
+
+    /// Resets per-execution state before a new cell runs.
+    func beginExecution() {
+        handledExceptions.removeAll()
+        callDepth = 0
+        stepsTaken = 0
+        ticks = 1024
+    }
+
+    /// Registers extra attributes (methods) for a type, e.g. for host-defined types.
+    public func setTypeAttribute(_ type: TypeObject, _ name: String, _ value: Value) {
+        typeMethods[ObjectIdentifier(type), default: [:]][name] = value
+    }
+
+    func typeAttribute(_ type: TypeObject, _ name: String) throws -> Value? {
+        typeMethods[ObjectIdentifier(type)]?[name]
+    }
+
+    /// The type object for a native object's type name (one per name, so `is` works).
+    public func nativeType(named name: String) -> TypeObject {
+        if let t = typeRegistry[name] { return t }
+        let t = TypeObject(name: name)
+        typeRegistry[name] = t
+        return t
+    }
+}

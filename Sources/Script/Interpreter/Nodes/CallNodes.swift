@@ -1,0 +1,228 @@
+/// A call `f(args)`. Calls of compiled functions with plain positional arguments bind
+/// them straight into the callee's frame.
+final class CallNode: ExprNode {
+    let callee: ExprNode
+    let positional: [ExprNode]
+    let starred: [Bool]
+    let keywords: [(String?, ExprNode)]   // nil name = **mapping
+    let simple: Bool
+
+    init(_ callee: ExprNode, positional: [ExprNode], starred: [Bool], keywords: [(String?, ExprNode)], _ span: SourceSpan) {
+        self.callee = callee
+        self.positional = positional
+        self.starred = starred
+        self.keywords = keywords
+        self.simple = keywords.isEmpty && !starred.contains(true)
+        super.init(span)
+    }
+
+    override func eval(_ f: Frame) throws -> Value {
+        let fn = try callee.eval(f)
+        if simple, case .object(let o) = fn, let function = o as? FunctionObject, function.acceptsExactly(positional.count) {
+            let frame = Frame(code: function.code, interpreter: f.interpreter, closure: function.closure)
+            for i in 0..<positional.count { frame.slots[i] = try positional[i].eval(f) }
+            do { return try function.run(frame) } catch let e as ScriptError { throw e.locate(span, f) }
+        }
+        let args = try evaluateArguments(f)
+        do { return try f.interpreter.call(fn, args) } catch let e as ScriptError { throw e.locate(span, f) }
+    }
+
+    func evaluateArguments(_ f: Frame) throws -> Arguments {
+        var args = Arguments()
+        if simple {
+            args.positional.reserveCapacity(positional.count)
+            for p in positional { args.positional.append(try p.eval(f)) }
+            return args
+        }
+        for (i, p) in positional.enumerated() {
+            let v = try p.eval(f)
+            if starred[i] {
+                do { try f.interpreter.forEach(v) { args.positional.append($0) } } catch let e as ScriptError {
+                    if e.exception.type === BuiltinTypes.typeError, case .object = v {} else if e.exception.type === BuiltinTypes.typeError {
+                        throw ScriptError.typeError("argument after * must be an iterable, not \(v.typeName)").locate(span, f)
+                    }
+                    throw e.locate(span, f)
+                }
+            } else {
+                args.positional.append(v)
+            }
+        }
+        for (name, e) in keywords {
+            let v = try e.eval(f)
+            if let name {
+                if args.keywords.contains(where: { $0.name == name }) {
+                    throw ScriptError.typeError("keyword argument repeated: \(name)").locate(span, f)
+                }
+                args.keywords.append((name, v))
+            } else {
+                guard case .dict(let d) = v else {
+                    throw ScriptError.typeError("argument after ** must be a mapping, not \(v.typeName)").locate(span, f)
+                }
+                for (k, value) in d.entries {
+                    guard case .str(let key) = k else {
+                        throw ScriptError.typeError("keywords must be strings").locate(span, f)
+                    }
+                    if args.keywords.contains(where: { $0.name == key }) {
+                        throw ScriptError.typeError("got multiple values for keyword argument '\(key)'").locate(span, f)
+                    }
+                    args.keywords.append((key, value))
+                }
+            }
+        }
+        return args
+    }
+}
+
+/// `obj.method(args)`: calls methods of builtin types without creating a bound method.
+final class MethodCallNode: ExprNode {
+    let receiver: ExprNode
+    let name: String
+    let call: CallNode
+
+    init(_ receiver: ExprNode, _ name: String, _ call: CallNode, _ span: SourceSpan) {
+        self.receiver = receiver
+        self.name = name
+        self.call = call
+        super.init(span)
+    }
+
+    override func eval(_ f: Frame) throws -> Value {
+        let r = try receiver.eval(f)
+        switch r {
+        case .str, .list, .dict, .tuple, .int, .float, .bool:
+            let args = try call.evaluateArguments(f)
+            do { return try f.interpreter.callMethod(r, name, args) } catch let e as ScriptError { throw e.locate(span, f) }
+        default:
+            let fn: Value
+            do { fn = try f.interpreter.getAttribute(r, name) } catch let e as ScriptError { throw e.locate(call.callee.span, f) }
+            if call.simple, case .object(let o) = fn, let function = o as? FunctionObject, function.acceptsExactly(call.positional.count) {
+                let frame = Frame(code: function.code, interpreter: f.interpreter, closure: function.closure)
+                for i in 0..<call.positional.count { frame.slots[i] = try call.positional[i].eval(f) }
+                do { return try function.run(frame) } catch let e as ScriptError { throw e.locate(span, f) }
+            }
+            let args = try call.evaluateArguments(f)
+            do { return try f.interpreter.call(fn, args) } catch let e as ScriptError { throw e.locate(span, f) }
+        }
+    }
+}
+
+/// Creates a function object (for `def` and `lambda`), capturing defaults and cells.
+final class MakeFunctionNode: ExprNode {
+    let code: CodeObject
+    let defaults: [ExprNode]
+    let keywordDefaults: [(String, ExprNode)]
+    /// For each free name of the new function: the cell index in the creating frame.
+    let closureIndices: [Int]
+    let qualifiedName: String
+
+    init(_ code: CodeObject, defaults: [ExprNode], keywordDefaults: [(String, ExprNode)], closureIndices: [Int],
+         qualifiedName: String, _ span: SourceSpan) {
+        self.code = code
+        self.defaults = defaults
+        self.keywordDefaults = keywordDefaults
+        self.closureIndices = closureIndices
+        self.qualifiedName = qualifiedName
+        super.init(span)
+    }
+
+    override func eval(_ f: Frame) throws -> Value {
+        var defs: [Value] = []
+        for d in defaults { defs.append(try d.eval(f)) }
+        var kw: [String: Value] = [:]
+        for (n, d) in keywordDefaults { kw[n] = try d.eval(f) }
+        let closure = closureIndices.map { f.cells[$0] }
+        return .object(FunctionObject(code: code, defaults: defs, keywordDefaults: kw, closure: closure,
+                                      qualifiedName: qualifiedName))
+    }
+}
+
+/// A list, set or dict comprehension, run inline in the enclosing frame.
+final class ComprehensionNode: ExprNode {
+    enum Kind { case list, set, dict }
+    struct Clause {
+        let iterable: ExprNode
+        let target: TargetNode
+        let conditions: [ExprNode]
+    }
+    let kind: Kind
+    let clauses: [Clause]
+    let element: ExprNode
+    let value: ExprNode?
+    let freshCells: [Int]
+
+    init(_ kind: Kind, _ clauses: [Clause], element: ExprNode, value: ExprNode?, freshCells: [Int], _ span: SourceSpan) {
+        self.kind = kind
+        self.clauses = clauses
+        self.element = element
+        self.value = value
+        self.freshCells = freshCells
+        super.init(span)
+    }
+
+    override func eval(_ f: Frame) throws -> Value {
+        for c in freshCells { f.cells[c] = Cell() }
+        switch kind {
+        case .list:
+            var out: [Value] = []
+            try run(0, f) { out.append(try element.eval(f)) }
+            return .list(ListObject(out))
+        case .set:
+            let s = SetObject()
+            try run(0, f) {
+                do { try s.insert(try element.eval(f)) } catch let e as ScriptError { throw e.locate(element.span, f) }
+            }
+            return .object(s)
+        case .dict:
+            let d = DictObject()
+            guard let value else { return .dict(d) }
+            try run(0, f) {
+                let k = try element.eval(f)
+                let v = try value.eval(f)
+                do { d.set(try HashKey(k), v) } catch let e as ScriptError { throw e.locate(element.span, f) }
+            }
+            return .dict(d)
+        }
+    }
+
+    private func run(_ level: Int, _ f: Frame, _ emit: () throws -> Void) throws {
+        let clause = clauses[level]
+        let iterable = try clause.iterable.eval(f)
+        let interp = f.interpreter
+        do {
+            try interp.forEach(iterable, ticking: true) { item in
+                try clause.target.assign(item, f)
+                for c in clause.conditions where !(try interp.truthy(try c.eval(f))) { return }
+                if level + 1 < clauses.count { try run(level + 1, f, emit) } else { try emit() }
+            }
+        } catch let e as ScriptError { throw e.locate(clause.iterable.span, f) }
+    }
+}
+
+/// A generator expression: a generator function called with the first iterable's iterator.
+final class GeneratorExpressionNode: ExprNode {
+    let make: MakeFunctionNode
+    let firstIterable: ExprNode
+
+    init(_ make: MakeFunctionNode, _ firstIterable: ExprNode, _ span: SourceSpan) {
+        self.make = make
+        self.firstIterable = firstIterable
+        super.init(span)
+    }
+
+    override func eval(_ f: Frame) throws -> Value {
+        let iterable = try firstIterable.eval(f)
+        let iterator: Value
+        do { iterator = try f.interpreter.iteratorValue(iterable) } catch let e as ScriptError { throw e.locate(firstIterable.span, f) }
+        guard case .object(let o) = try make.eval(f), let fn = o as? FunctionObject else {
+            throw ScriptError.runtimeError("internal error: generator expression")
+        }
+        return try fn.call(Arguments([iterator]), f.interpreter)
+    }
+}
+
+/// `yield` in a position the generator compiler does not lower (it raises a clear error).
+final class UnsupportedYieldNode: ExprNode {
+    override func eval(_ f: Frame) throws -> Value {
+        throw ScriptError(BuiltinTypes.syntaxError, "yield inside this expression is not supported")
+    }
+}

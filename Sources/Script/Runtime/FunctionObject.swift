@@ -1,0 +1,191 @@
+/// A function defined by `def` or `lambda` in a cell.
+final class FunctionObject: ScriptObject {
+    let code: CodeObject
+    let defaults: [Value]
+    let keywordDefaults: [String: Value]
+    let closure: [Cell]
+    let qualifiedName: String
+    private let minPositional: Int
+    private let fastArity: Int?
+
+    init(code: CodeObject, defaults: [Value], keywordDefaults: [String: Value], closure: [Cell], qualifiedName: String) {
+        self.code = code
+        self.defaults = defaults
+        self.keywordDefaults = keywordDefaults
+        self.closure = closure
+        self.qualifiedName = qualifiedName
+        let p = code.parameters
+        minPositional = p.positional.count - defaults.count
+        let simple = p.varArgsSlot == nil && p.keywordOnly.isEmpty && p.varKeywordsSlot == nil && defaults.isEmpty
+            && code.cellParameters.isEmpty && !code.isGenerator
+        fastArity = simple ? p.positional.count : nil
+    }
+
+    var typeName: String { "function" }
+    var docstring: String? { code.docstring }
+    var signature: String? { code.signatureText }
+
+    /// Whether a call with `n` positional arguments can bind them straight into slots.
+    @inline(__always)
+    func acceptsExactly(_ n: Int) -> Bool { fastArity == n }
+
+    func repr(_ interpreter: Interpreter) throws -> String { "<function \(qualifiedName)>" }
+
+    func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "__name__": return .str(code.name)
+        case "__qualname__": return .str(qualifiedName)
+        case "__doc__": return code.docstring.map { .str($0) } ?? .none
+        default: return nil
+        }
+    }
+
+    var attributeNames: [String] { ["__name__", "__qualname__", "__doc__"] }
+
+    /// Runs the body in a frame whose parameters are bound.
+    @inline(__always)
+    func run(_ frame: Frame) throws -> Value {
+        let interp = frame.interpreter
+        interp.callDepth += 1
+        defer { interp.callDepth -= 1 }
+        if interp.callDepth > interp.recursionLimit {
+            throw ScriptError(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
+        }
+        for (slot, cell) in code.cellParameters { frame.cells[cell].value = frame.slots[slot] }
+        if code.isGenerator {
+            return .object(GeneratorObject(frame: frame, program: code.generatorProgram, name: code.name, qualifiedName: qualifiedName))
+        }
+        do {
+            _ = try execBlock(code.body, frame)
+        } catch let e as ScriptError {
+            e.exception.needsLocation = true
+            throw e
+        }
+        return frame.returnValue
+    }
+
+    func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+        let frame = Frame(code: code, interpreter: interpreter, closure: closure)
+        try bind(arguments, into: frame)
+        return try run(frame)
+    }
+
+    /// Binds arguments to parameters with Python's rules and messages.
+    func bind(_ args: Arguments, into frame: Frame) throws {
+        let p = code.parameters
+        let slots = frame.slots
+        let nPositional = p.positional.count
+        let given = args.positional.count
+        let name = code.name
+        if given > nPositional {
+            guard let varSlot = p.varArgsSlot else {
+                let takes = defaults.isEmpty ? "\(nPositional)" : "from \(minPositional) to \(nPositional)"
+                let plural = nPositional == 1 && defaults.isEmpty ? "" : "s"
+                throw ScriptError.typeError("\(name)() takes \(takes) positional argument\(plural) but \(given) \(given == 1 ? "was" : "were") given")
+            }
+            for i in 0..<nPositional { slots[i] = args.positional[i] }
+            slots[varSlot] = .tuple(Array(args.positional[nPositional...]))
+        } else {
+            for i in 0..<given { slots[i] = args.positional[i] }
+            if let varSlot = p.varArgsSlot { slots[varSlot] = .tuple([]) }
+        }
+        var extra: DictObject?
+        if let kwSlot = p.varKeywordsSlot {
+            let d = DictObject()
+            extra = d
+            slots[kwSlot] = .dict(d)
+        }
+        for (key, value) in args.keywords {
+            if let i = p.positional.firstIndex(of: key), i >= p.positionalOnlyCount {
+                if !slots[i].isUnbound {
+                    throw ScriptError.typeError("\(name)() got multiple values for argument '\(key)'")
+                }
+                slots[i] = value
+            } else if let k = p.keywordOnly.firstIndex(of: key) {
+                slots[p.keywordOnlyStart + k] = value
+            } else if let extra {
+                extra[key] = value
+            } else {
+                throw ScriptError.typeError("\(name)() got an unexpected keyword argument '\(key)'")
+            }
+        }
+        var missing: [String] = []
+        for i in 0..<nPositional where slots[i].isUnbound {
+            let d = i - minPositional
+            if d >= 0 { slots[i] = defaults[d] } else { missing.append(p.positional[i]) }
+        }
+        if !missing.isEmpty {
+            throw ScriptError.typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(listNames(missing))")
+        }
+        for (k, kname) in p.keywordOnly.enumerated() where slots[p.keywordOnlyStart + k].isUnbound {
+            if let d = keywordDefaults[kname] { slots[p.keywordOnlyStart + k] = d } else { missing.append(kname) }
+        }
+        if !missing.isEmpty {
+            throw ScriptError.typeError("\(name)() missing \(missing.count) required keyword-only argument\(missing.count == 1 ? "" : "s"): \(listNames(missing))")
+        }
+    }
+}
+
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as Python lists missing arguments.
+func listNames(_ names: [String]) -> String {
+    let quoted = names.map { "'\($0)'" }
+    switch quoted.count {
+    case 1: return quoted[0]
+    case 2: return "\(quoted[0]) and \(quoted[1])"
+    default: return quoted.dropLast().joined(separator: ", ") + ", and " + quoted[quoted.count - 1]
+    }
+}
+
+/// A function implemented in Swift (builtins and native module functions).
+public final class BuiltinFunction: ScriptObject {
+    /// The function's name.
+    public let name: String
+    private let doc: String?
+    private let signatureText: String?
+    private let body: (Arguments, Interpreter) throws -> Value
+
+    /// Creates a builtin function.
+    public init(_ name: String, signature: String? = nil, doc: String? = nil,
+                _ body: @escaping (Arguments, Interpreter) throws -> Value) {
+        self.name = name
+        self.signatureText = signature
+        self.doc = doc
+        self.body = body
+    }
+
+    public var typeName: String { "builtin_function_or_method" }
+    public var docstring: String? { doc }
+    public var signature: String? { signatureText ?? "\(name)(...)" }
+    public func repr(_ interpreter: Interpreter) throws -> String { "<built-in function \(name)>" }
+    public func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+        try body(arguments, interpreter)
+    }
+    public func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "__name__": return .str(self.name)
+        case "__doc__": return doc.map { .str($0) } ?? .none
+        default: return nil
+        }
+    }
+}
+
+/// A method of a builtin value bound to its receiver (`"a,b".split` before the call).
+final class BoundMethod: ScriptObject {
+    let receiver: Value
+    let name: String
+
+    init(_ receiver: Value, _ name: String) {
+        self.receiver = receiver
+        self.name = name
+    }
+
+    var typeName: String { "builtin_function_or_method" }
+    func repr(_ interpreter: Interpreter) throws -> String {
+        "<built-in method \(name) of \(receiver.typeName) object>"
+    }
+    func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+        try interpreter.callMethod(receiver, name, arguments)
+    }
+    var docstring: String? { MethodDocs.doc(for: receiver.typeName, name) }
+    var signature: String? { "\(receiver.typeName).\(name)(...)" }
+}

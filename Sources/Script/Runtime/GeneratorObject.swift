@@ -1,0 +1,154 @@
+/// A generator: created by calling a generator function, driven by `next`, `send`,
+/// `throw` and `close` with Python's semantics. The run engine drives plans through it.
+public final class GeneratorObject: ScriptObject, ValueIterator {
+    enum Status { case created, suspended, running, finished }
+
+    let frame: Frame
+    let program: GeneratorProgram?
+    let name: String
+    let qualifiedName: String
+    var status = Status.created
+    let state = GeneratorState()
+    /// The value of the `return` that ended the generator.
+    public private(set) var returnValue: Value = .none
+
+    init(frame: Frame, program: GeneratorProgram?, name: String, qualifiedName: String) {
+        self.frame = frame
+        self.program = program
+        self.name = name
+        self.qualifiedName = qualifiedName
+    }
+
+    public var typeName: String { "generator" }
+    public var docstring: String? { frame.code.docstring }
+    public func repr(_ interpreter: Interpreter) throws -> String { "<generator object \(qualifiedName)>" }
+    public var attributeNames: [String] { ["send", "throw", "close", "__next__"] }
+
+    public func makeIterator(_ interpreter: Interpreter) throws -> (any ValueIterator)? { self }
+
+    public func next(_ interpreter: Interpreter) throws -> Value? {
+        try resume(sending: .none, throwing: nil)
+    }
+
+    /// Resumes with `value` (`send`); returns the next yielded value, or nil when the
+    /// generator returned (its value is then in `returnValue`).
+    public func send(_ value: Value) throws -> Value? {
+        if status == .created && !value.isNone {
+            throw ScriptError.typeError("can't send non-None value to a just-started generator")
+        }
+        return try resume(sending: value, throwing: nil)
+    }
+
+    /// Raises `exception` at the point where the generator is suspended.
+    public func throwInto(_ exception: ExceptionObject) throws -> Value? {
+        try resume(sending: .none, throwing: exception)
+    }
+
+    /// Raises `GeneratorExit` inside the generator; an error if it yields again.
+    public func close() throws {
+        if status == .finished { return }
+        if status == .created {
+            status = .finished
+            return
+        }
+        do {
+            if try throwInto(ExceptionObject(type: BuiltinTypes.generatorExit, args: [])) != nil {
+                throw ScriptError.runtimeError("generator ignored GeneratorExit")
+            }
+        } catch let e as ScriptError {
+            if e.exception.type === BuiltinTypes.generatorExit || e.exception.type === BuiltinTypes.stopIteration { return }
+            throw e
+        }
+    }
+
+    public func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "send", "throw", "close", "__next__":
+            return .object(BoundMethod(.object(self), name))
+        case "__name__": return .str(self.name)
+        case "gi_running": return .bool(status == .running)
+        default: return nil
+        }
+    }
+
+    func resume(sending value: Value, throwing: ExceptionObject?) throws -> Value? {
+        switch status {
+        case .finished:
+            if let throwing { throw ScriptError(throwing) }
+            return nil
+        case .running:
+            throw ScriptError.valueError("generator already executing")
+        case .created:
+            if let throwing {
+                status = .finished
+                throw ScriptError(throwing)
+            }
+        case .suspended:
+            break
+        }
+        guard let program else {
+            status = .finished
+            return nil
+        }
+        let interp = frame.interpreter
+        interp.callDepth += 1
+        defer { interp.callDepth -= 1 }
+        if interp.callDepth > interp.recursionLimit {
+            throw ScriptError(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
+        }
+        status = .running
+        let base = interp.handledExceptions.count
+        interp.handledExceptions += state.handled
+        defer {
+            state.handled = Array(interp.handledExceptions[min(base, interp.handledExceptions.count)...])
+            interp.handledExceptions.removeSubrange(min(base, interp.handledExceptions.count)...)
+        }
+        do {
+            let result = try GeneratorRunner.run(program, frame, state, sent: value, throwing: throwing, base: base)
+            if let yielded = result {
+                status = .suspended
+                return yielded
+            }
+            status = .finished
+            returnValue = frame.returnValue
+            return nil
+        } catch let e as ScriptError {
+            status = .finished
+            e.exception.needsLocation = true
+            if e.exception.type === BuiltinTypes.stopIteration {
+                let wrapped = ScriptError.runtimeError("generator raised StopIteration")
+                wrapped.exception.context = e.exception
+                wrapped.exception.traceback = e.exception.traceback
+                throw wrapped
+            }
+            throw e
+        }
+    }
+
+    /// Calls from cells: `g.send(x)`, `g.throw(E)`, `g.close()`, `next(g)`.
+    func callMethod(_ name: String, _ args: Arguments, _ interp: Interpreter) throws -> Value {
+        switch name {
+        case "send":
+            guard args.positional.count == 1 else { throw ScriptError.typeError("send() takes exactly one argument (\(args.positional.count) given)") }
+            if let v = try send(args.positional[0]) { return v }
+            throw ScriptError.stopIteration(returnValue)
+        case "__next__":
+            if let v = try resume(sending: .none, throwing: nil) { return v }
+            throw ScriptError.stopIteration(returnValue)
+        case "throw":
+            guard let first = args.positional.first else { throw ScriptError.typeError("throw expected at least 1 argument, got 0") }
+            var exc = try interp.exceptionInstance(first)
+            if args.positional.count > 1, case .object(let t as TypeObject) = first {
+                exc = ExceptionObject(type: t, args: [args.positional[1]])
+            }
+            exc.needsLocation = true
+            if let v = try throwInto(exc) { return v }
+            throw ScriptError.stopIteration(returnValue)
+        case "close":
+            try close()
+            return .none
+        default:
+            throw ScriptError.attributeError("'generator' object has no attribute '\(name)'")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// A value usable as a dict key or set member, hashed and compared as Python does
+/// (`1`, `1.0` and `True` are the same key).
+public struct HashKey: Hashable {
+    /// The value.
+    public let value: Value
+    private let hash: Int
+
+    /// Wraps a value, raising `TypeError` when it is unhashable.
+    public init(_ value: Value) throws {
+        self.value = value
+        guard let h = HashKey.hash(of: value) else {
+            throw ScriptError.typeError("unhashable type: '\(value.typeName)'")
+        }
+        self.hash = h
+    }
+
+    @inline(__always)
+    init(string: String) {
+        value = .str(string)
+        hash = string.hashValue
+    }
+
+    /// Python-compatible hash, or nil for unhashable values.
+    static func hash(of value: Value) -> Int? {
+        switch value {
+        case .none: return 0x5EED_0000
+        case .bool(let b): return b ? 1 : 0
+        case .int(let i): return i.hashValue
+        case .float(let d):
+            if d.rounded(.towardZero) == d, abs(d) < 9.2e18 { return Int(d).hashValue }
+            return d.hashValue
+        case .str(let s): return s.hashValue
+        case .tuple(let items):
+            var hasher = Hasher()
+            for item in items {
+                guard let h = hash(of: item) else { return nil }
+                hasher.combine(h)
+            }
+            return hasher.finalize()
+        case .list, .dict, .unbound: return nil
+        case .object(let o): return o.hashKey()
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(hash)
+    }
+
+    public static func == (a: HashKey, b: HashKey) -> Bool {
+        a.hash == b.hash && keysEqual(a.value, b.value)
+    }
+}
+
+/// Equality for keys: numeric across int/float/bool, structural for str and tuple, identity otherwise.
+func keysEqual(_ a: Value, _ b: Value) -> Bool {
+    switch (a, b) {
+    case (.str(let x), .str(let y)): return x == y
+    case (.int(let x), .int(let y)): return x == y
+    case (.none, .none): return true
+    case (.tuple(let x), .tuple(let y)):
+        guard x.count == y.count else { return false }
+        for i in x.indices where !keysEqual(x[i], y[i]) { return false }
+        return true
+    case (.object(let x), .object(let y)):
+        if x === y { return true }
+        if let ex = x as? KeyEquatable { return ex.keyEquals(y) }
+        return false
+    default:
+        if let x = a.numericValue, let y = b.numericValue { return x == y }
+        return false
+    }
+}
+
+/// Objects with structural equality as keys (e.g. ranges, frozen values of native modules).
+public protocol KeyEquatable {
+    /// Whether `other` is the same key.
+    func keyEquals(_ other: any ScriptObject) -> Bool
+}
+
+extension Value {
+    /// The value as a Double when it is a bool, int or float.
+    var numericValue: Double? {
+        switch self {
+        case .bool(let b): return b ? 1 : 0
+        case .int(let i): return Double(i)
+        case .float(let d): return d
+        default: return nil
+        }
+    }
+}
