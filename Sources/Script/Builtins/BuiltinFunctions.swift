@@ -264,7 +264,20 @@ extension Interpreter {
                 var base = try p.int(0), exp = try p.int(1)
                 let m = try p.int(2)
                 if m == 0 { throw ScriptError.valueError("pow() 3rd argument cannot be 0") }
-                if exp < 0 { throw ScriptError.valueError("pow() 2nd argument cannot be negative when 3rd argument specified") }
+                if exp < 0 {
+                    // Modular inverse by the extended Euclidean algorithm, as Python 3.8+.
+                    let mm = Swift.abs(m)
+                    var (r0, r1) = (((base % mm) + mm) % mm, mm)
+                    var (s0, s1) = (1, 0)
+                    while r1 != 0 {
+                        let q = r0 / r1
+                        (r0, r1) = (r1, r0 - q * r1)
+                        (s0, s1) = (s1, s0 - q * s1)
+                    }
+                    guard r0 == 1 else { throw ScriptError.valueError("base is not invertible for the given modulus") }
+                    base = ((s0 % mm) + mm) % mm
+                    exp = -exp
+                }
                 var result = 1 % m
                 base = ((base % m) + m) % m
                 while exp > 0 {

@@ -5,7 +5,7 @@ extension Interpreter {
         switch v {
         case .object(let o):
             if let r = try o.attribute(name, self) { return r }
-            if name == "__doc__" { return o.docstring.map { .str($0) } ?? .none }
+            if name == "__doc__" { return o.docstring.map { .str($0) } ?? Value.none }
             if name == "__class__" { return .object(typeObject(of: v)) }
         default:
             if MethodTables.has(v, name) { return .object(BoundMethod(v, name)) }

@@ -64,7 +64,7 @@ extension Interpreter {
     public func equal(_ a: Value, _ b: Value) throws -> Bool {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x == y
-        case (.str(let x), .str(let y)): return x == y
+        case (.str(let x), .str(let y)): return x == y && x.utf8.elementsEqual(y.utf8)
         case (.float(let x), .float(let y)): return x == y
         case (.none, .none): return true
         case (.bool(let x), .bool(let y)): return x == y
@@ -115,7 +115,7 @@ extension Interpreter {
         case (.none, .none): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.int(let x), .int(let y)): return x == y && x >= -5 && x <= 256
-        case (.float(let x), .float(let y)): return x.bitPattern == y.bitPattern && false
+        case (.float(let x), .float(let y)): return x.bitPattern == y.bitPattern
         case (.str(let x), .str(let y)): return x == y && x.utf8.count <= 1
         case (.list(let x), .list(let y)): return x === y
         case (.dict(let x), .dict(let y)): return x === y

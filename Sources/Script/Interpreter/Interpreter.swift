@@ -208,7 +208,31 @@ public final class Interpreter {
     }
 
     func typeAttribute(_ type: TypeObject, _ name: String) throws -> Value? {
-        typeMethods[ObjectIdentifier(type)]?[name]
+        if let v = typeMethods[ObjectIdentifier(type)]?[name] { return v }
+        if type === BuiltinTypes.dict && name == "fromkeys" {
+            return .object(BuiltinFunction("fromkeys", signature: "dict.fromkeys(iterable, value=None, /)",
+                                           doc: "Create a new dictionary with keys from iterable and values set to value.") { args, interp in
+                try interp.callMethod(.dict(DictObject()), "fromkeys", args)
+            })
+        }
+        let sample: Value?
+        switch type.name {
+        case "str": sample = .str("")
+        case "list": sample = .list(ListObject())
+        case "dict": sample = .dict(DictObject())
+        case "tuple": sample = .tuple([])
+        case "int": sample = .int(0)
+        case "float": sample = .float(0)
+        default: sample = nil
+        }
+        guard let sample, MethodTables.has(sample, name) else { return nil }
+        // An unbound method: `str.upper("x")` calls the method on its first argument.
+        return .object(BuiltinFunction(name, signature: "\(type.name).\(name)(self, ...)") { args, interp in
+            guard let receiver = args.positional.first, interp.typeObject(of: receiver).isSubtype(of: type) else {
+                throw ScriptError.typeError("descriptor '\(name)' for '\(type.name)' objects doesn't apply to this argument")
+            }
+            return try interp.callMethod(receiver, name, Arguments(Array(args.positional.dropFirst()), keywords: args.keywords))
+        })
     }
 
     /// The type object for a native object's type name (one per name, so `is` works).

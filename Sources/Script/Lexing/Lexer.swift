@@ -190,6 +190,7 @@ public struct Lexer {
         }
         if peek() == "0", let p = peek(1), "xXoObB".unicodeScalars.contains(p) {
             index += 2
+            if peek() == "_" { index += 1 }
             let radix: Int
             switch p {
             case "x", "X": radix = 16

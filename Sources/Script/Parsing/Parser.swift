@@ -419,6 +419,10 @@ public struct Parser {
     ]
 
     mutating func parseExpressionStatement() throws(ScriptSyntaxError) -> Stmt {
+        if at("yield") {
+            let y = try parseYield()
+            return Stmt(.expression(y), y.span)
+        }
         let first = try parseTestListStarExpr()
         if case .op = current.kind, let op = Parser.augmentedOperators[current.text] {
             advance()

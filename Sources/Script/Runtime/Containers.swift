@@ -146,6 +146,16 @@ public final class RangeObject: ScriptObject, KeyEquatable {
         case "start": return .int(start)
         case "stop": return .int(stop)
         case "step": return .int(step)
+        case "index", "count":
+            return .object(BuiltinFunction(name, signature: "range.\(name)(value, /)") { [self] args, interp in
+                try ArgumentReader(name, args, interp).count(1)
+                let found = try self.contains(args.positional[0], interp) ?? false
+                if name == "count" { return .int(found ? 1 : 0) }
+                guard found, case .int(let v) = args.positional[0] else {
+                    throw ScriptError.valueError("\((try? interp.repr(args.positional[0])) ?? "value") is not in range")
+                }
+                return .int((v - start) / step)
+            })
         default: return nil
         }
     }

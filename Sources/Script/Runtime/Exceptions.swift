@@ -63,10 +63,10 @@ public final class ExceptionObject: ScriptObject {
     public func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
         switch name {
         case "args": return .tuple(args)
-        case "value" where type === BuiltinTypes.stopIteration: return args.first ?? .none
+        case "value" where type === BuiltinTypes.stopIteration: return args.first ?? Value.none
         case "__class__": return .object(type)
-        case "__cause__": return cause.map { .object($0) } ?? .none
-        case "__context__": return context.map { .object($0) } ?? .none
+        case "__cause__": return cause.map { .object($0) } ?? Value.none
+        case "__context__": return context.map { .object($0) } ?? Value.none
         default: return nil
         }
     }

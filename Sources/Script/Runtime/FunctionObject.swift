@@ -31,13 +31,21 @@ final class FunctionObject: ScriptObject {
 
     func repr(_ interpreter: Interpreter) throws -> String { "<function \(qualifiedName)>" }
 
+    /// Attributes assigned by cells (`f.calls = 0`), as Python functions allow.
+    var extraAttributes: [String: Value] = [:]
+
     func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
         switch name {
         case "__name__": return .str(code.name)
         case "__qualname__": return .str(qualifiedName)
-        case "__doc__": return code.docstring.map { .str($0) } ?? .none
-        default: return nil
+        case "__doc__": return code.docstring.map { .str($0) } ?? Value.none
+        default: return extraAttributes[name]
         }
+    }
+
+    func setAttribute(_ name: String, _ value: Value, _ interpreter: Interpreter) throws {
+        if name.hasPrefix("__") { throw ScriptError.attributeError("attribute '\(name)' of 'function' objects is not writable") }
+        extraAttributes[name] = value
     }
 
     var attributeNames: [String] { ["__name__", "__qualname__", "__doc__"] }
@@ -163,7 +171,7 @@ public final class BuiltinFunction: ScriptObject {
     public func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
         switch name {
         case "__name__": return .str(self.name)
-        case "__doc__": return doc.map { .str($0) } ?? .none
+        case "__doc__": return doc.map { .str($0) } ?? Value.none
         default: return nil
         }
     }

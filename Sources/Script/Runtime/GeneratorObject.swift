@@ -75,6 +75,7 @@ public final class GeneratorObject: ScriptObject, ValueIterator {
         switch status {
         case .finished:
             if let throwing { throw ScriptError(throwing) }
+            returnValue = .none
             return nil
         case .running:
             throw ScriptError.valueError("generator already executing")

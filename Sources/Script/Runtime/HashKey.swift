@@ -25,9 +25,9 @@ public struct HashKey: Hashable {
         switch value {
         case .none: return 0x5EED_0000
         case .bool(let b): return b ? 1 : 0
-        case .int(let i): return i.hashValue
+        case .int(let i): return i
         case .float(let d):
-            if d.rounded(.towardZero) == d, abs(d) < 9.2e18 { return Int(d).hashValue }
+            if d.rounded(.towardZero) == d, abs(d) < 9.2e18 { return Int(d) }
             return d.hashValue
         case .str(let s): return s.hashValue
         case .tuple(let items):
@@ -54,7 +54,7 @@ public struct HashKey: Hashable {
 /// Equality for keys: numeric across int/float/bool, structural for str and tuple, identity otherwise.
 func keysEqual(_ a: Value, _ b: Value) -> Bool {
     switch (a, b) {
-    case (.str(let x), .str(let y)): return x == y
+    case (.str(let x), .str(let y)): return x == y && x.utf8.elementsEqual(y.utf8)
     case (.int(let x), .int(let y)): return x == y
     case (.none, .none): return true
     case (.tuple(let x), .tuple(let y)):

@@ -49,8 +49,8 @@ public final class TypeObject: ScriptObject {
     public func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
         switch name {
         case "__name__", "__qualname__": return .str(self.name)
-        case "__doc__": return doc.map { .str($0) } ?? .none
-        case "__base__": return base.map { .object($0) } ?? .none
+        case "__doc__": return doc.map { .str($0) } ?? Value.none
+        case "__base__": return base.map { .object($0) } ?? Value.none
         default: return try interpreter.typeAttribute(self, name)
         }
     }
