@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(
             name: "ScriptTests",
             dependencies: ["Script"],
-            exclude: ["Corpus"]
+            exclude: ["Corpus", "reference_runner.py"]
         ),
     ],
     swiftLanguageModes: [.v5]

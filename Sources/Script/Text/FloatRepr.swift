@@ -153,10 +153,12 @@ extension TextLib {
             var mantissa: [UInt8] = []
             var pointIndex: Int? = nil
             for c in text {
-                if c == UInt8(ascii: ".") {
-                    pointIndex = mantissa.count
-                } else if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+                if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
                     mantissa.append(c)
+                } else if pointIndex == nil {
+                    // The radix character: "." in the C locale, but whatever the process
+                    // locale says (e.g. ",") if the host application called setlocale.
+                    pointIndex = mantissa.count
                 }
             }
             let decpt = pointIndex ?? mantissa.count

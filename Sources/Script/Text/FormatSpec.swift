@@ -37,10 +37,14 @@ public enum TextFormatError: Error, Equatable {
     }
 }
 
-/// Largest width or precision accepted in a format specification (and in `%` formatting).
-/// CPython accepts anything up to `sys.maxsize` and then fails to allocate; this library
-/// rejects larger values up front with `ValueError("Too many decimal digits in format string")`
-/// (`width too big` / `precision too big` for `%` formatting) so that formatting never traps.
+/// Largest field width, and largest float precision, that formatting will honour.
+///
+/// CPython accepts widths up to `sys.maxsize` and then tries to allocate the result (and
+/// usually fails with `MemoryError`). This library parses such widths like CPython (so every
+/// other error is reported in CPython's order) but, when a result would actually need more
+/// than this many padding characters or digits, throws `valueError("Too many decimal digits in
+/// format string")` (`format`) or `valueError("width too big")` / `valueError("precision too
+/// big")` (`%` formatting) instead of allocating, so formatting never traps.
 public let textFormatMaxWidth = 1 << 20
 
 /// A parsed format specification: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
@@ -175,10 +179,12 @@ extension TextLib {
         while pos < s.count {
             let p = s[pos].properties
             guard p.numericType == .decimal, let nv = p.numericValue, nv >= 0, nv <= 9 else { break }
-            value = value * 10 + Int(nv)
-            if value > textFormatMaxWidth {
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(Int(nv))
+            if overflow1 || overflow2 {
                 throw .valueError("Too many decimal digits in format string")
             }
+            value = sum
             consumed += 1
             pos += 1
         }
@@ -261,10 +267,13 @@ extension TextLib {
     static func layoutNumber(negative: Bool, prefix: [Unicode.Scalar], digits: ArraySlice<Unicode.Scalar>,
                               hasDecimal: Bool, remainder: ArraySlice<Unicode.Scalar>,
                               spec: FormatSpec, groupSize: Int, separator: Unicode.Scalar?,
-                              upper: Bool) -> String {
+                              upper: Bool) throws(TextFormatError) -> String {
         let fill: Unicode.Scalar = spec.fill ?? (spec.zeroPadding ? "0" : " ")
         let align: Unicode.Scalar = spec.align ?? (spec.zeroPadding ? "=" : ">")
         let width = spec.width ?? -1
+        if width > textFormatMaxWidth {
+            throw .valueError("Too many decimal digits in format string")
+        }
         var signChar: Unicode.Scalar? = nil
         switch spec.sign {
         case "+": signChar = negative ? "-" : "+"
@@ -352,7 +361,7 @@ extension TextLib {
             }
             // Lone surrogates cannot live in a Swift String; U+FFFD stands in for them.
             let ch = Unicode.Scalar(UInt32(v)) ?? "\u{FFFD}"
-            return layoutNumber(negative: false, prefix: [], digits: [], hasDecimal: false,
+            return try layoutNumber(negative: false, prefix: [], digits: [], hasDecimal: false,
                                 remainder: [ch][...], spec: spec, groupSize: 0, separator: nil, upper: false)
         }
         let base: Int
@@ -371,7 +380,7 @@ extension TextLib {
             separator = g
             groupSize = (g == "_" && base != 10) ? 4 : 3
         }
-        return layoutNumber(negative: v < 0, prefix: prefix, digits: digits[...], hasDecimal: false,
+        return try layoutNumber(negative: v < 0, prefix: prefix, digits: digits[...], hasDecimal: false,
                             remainder: [], spec: spec, groupSize: groupSize, separator: separator,
                             upper: type == "X")
     }
@@ -427,10 +436,16 @@ extension TextLib {
             val *= 100
             addPercent = true
         }
+        if let p = spec.precision, p > Int(Int32.max) {
+            throw .valueError("precision too big")
+        }
         var precision = defaultPrecision
         if let p = spec.precision {
             precision = p
             if code == "r" { code = "g" }
+        }
+        if precision > textFormatMaxWidth {
+            throw .valueError("Too many decimal digits in format string")
         }
         var text = Array(pythonDoubleToString(val, code: code, precision: precision, flags: flags).unicodeScalars)
         if addPercent { text.append("%") }
@@ -452,7 +467,7 @@ extension TextLib {
             separator = g
             groupSize = 3
         }
-        return layoutNumber(negative: negative, prefix: [], digits: digits, hasDecimal: hasDecimal,
+        return try layoutNumber(negative: negative, prefix: [], digits: digits, hasDecimal: hasDecimal,
                             remainder: remainder, spec: spec, groupSize: groupSize, separator: separator,
                             upper: false)
     }
@@ -489,6 +504,9 @@ public func formatString(_ s: String, _ spec: FormatSpec, typeName: String = "st
     var len = scalars.count
     if let p = spec.precision, len > p { len = p }
     if width <= len && len == scalars.count { return s }
+    if width > textFormatMaxWidth {
+        throw .valueError("Too many decimal digits in format string")
+    }
     let fill: Unicode.Scalar = spec.fill ?? (spec.zeroPadding ? "0" : " ")
     let align: Unicode.Scalar = spec.align ?? "<"
     let total = max(width, len)

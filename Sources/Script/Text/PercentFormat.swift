@@ -5,7 +5,7 @@
 // same padding rules and the same error messages.
 
 /// One argument of a `%` format operation.
-public enum PercentArgument {
+public enum PercentArgument: Equatable, Sendable {
     /// A Python `int`.
     case int(Int)
     /// A Python `float`.
@@ -185,16 +185,15 @@ extension TextLib {
                 let w = try source.next()
                 guard let value = percentStarInt(w) else { throw .typeError("* wants int") }
                 if value < 0 { flags.leftJustify = true }
-                guard value.magnitude <= UInt(textFormatMaxWidth) else { throw .valueError("width too big") }
-                width = Int(value.magnitude)
+                width = value == Int.min ? Int.max : abs(value)
                 ch = nextChar()
             } else if let c = ch, let d = asciiDigit(c) {
                 width = d
                 while true {
                     ch = nextChar()
                     guard let c2 = ch, let d2 = asciiDigit(c2) else { break }
+                    if width > (Int.max - d2) / 10 { throw .valueError("width too big") }
                     width = width * 10 + d2
-                    if width > textFormatMaxWidth { throw .valueError("width too big") }
                 }
             }
             // Precision.
@@ -208,7 +207,6 @@ extension TextLib {
                     if value > Int(Int32.max) || value < Int(Int32.min) {
                         throw .overflowError("Python int too large to convert to C int")
                     }
-                    if value > textFormatMaxWidth { throw .valueError("precision too big") }
                     precision = max(0, value)
                     ch = nextChar()
                 } else if let c = ch, let d = asciiDigit(c) {
@@ -216,8 +214,8 @@ extension TextLib {
                     while true {
                         ch = nextChar()
                         guard let c2 = ch, let d2 = asciiDigit(c2) else { break }
+                        if precision > (Int(Int32.max) - d2) / 10 { throw .valueError("precision too big") }
                         precision = precision * 10 + d2
-                        if precision > textFormatMaxWidth { throw .valueError("precision too big") }
                     }
                 }
             }
@@ -246,6 +244,7 @@ extension TextLib {
                 case .string: throw .typeError("must be real number, not str")
                 case .object(_, _, let typeName): throw .typeError("must be real number, not \(typeName)")
                 }
+                if precision > textFormatMaxWidth { throw .valueError("precision too big") }
                 let text = pythonDoubleToString(x, code: Character(conversion), precision: precision < 0 ? 6 : precision,
                                                 flags: flags.alternate ? .alt : [])
                 body = Array(text.unicodeScalars)
@@ -268,6 +267,7 @@ extension TextLib {
                 let shown: String = (conversion.value >= 31 && conversion.value <= 126) ? String(conversion) : "?"
                 throw .valueError("unsupported format character '\(shown)' (0x\(String(conversion.value, radix: 16))) at index \(i - 1)")
             }
+            if width > textFormatMaxWidth && width > body.count { throw .valueError("width too big") }
             percentOutput(&out, body, conversion: conversion, flags: flags, width: width,
                           precision: precision, numeric: numeric)
         }
@@ -340,6 +340,7 @@ extension TextLib {
             throw .typeError(integerOnly ? "%\(conversion) format: an integer is required, not \(typeName)"
                                          : "%\(conversion) format: a real number is required, not \(typeName)")
         }
+        if precision > textFormatMaxWidth { throw .valueError("precision too big") }
         var out: [Unicode.Scalar] = []
         if negative { out.append("-") }
         if alternate && integerOnly {

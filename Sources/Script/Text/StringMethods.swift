@@ -701,16 +701,19 @@ public enum StringMethods {
             if c == "\t" {
                 if tabsize > 0 {
                     let incr = tabsize - (linePos % tabsize)
+                    guard incr <= textMaxStringLength - total else {
+                        throw .overflowError("new string is too long")
+                    }
                     linePos += incr
                     total += incr
                 }
             } else {
+                guard total < textMaxStringLength else {
+                    throw .overflowError("new string is too long")
+                }
                 linePos += 1
                 total += 1
                 if c == "\n" || c == "\r" { linePos = 0 }
-            }
-            if total > textMaxStringLength || linePos > textMaxStringLength {
-                throw .overflowError("new string is too long")
             }
         }
         var out = String.UnicodeScalarView()

@@ -1,0 +1,5 @@
+print(abs(-5), abs(5), abs(0))
+print(abs(-2.5), abs(2.5), abs(-0.0))
+print(abs(True), abs(False))
+print(abs(float("-inf")))
+print(abs(-9223372036854775807))

@@ -1,0 +1,5 @@
+print(bool(), bool(0), bool(1), bool(-1), bool(0.0), bool(0.1))
+print(bool(""), bool("False"), bool([]), bool([[]]), bool(()), bool({}), bool(set()))
+print(bool(None), bool(range(0)), bool(float("nan")), bool(-0.0))
+print(bool(True), bool(False), bool(bool))
+print(True + 0, repr(True), str(False))

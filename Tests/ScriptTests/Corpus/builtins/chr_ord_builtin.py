@@ -1,0 +1,6 @@
+print(ord("A"), ord("a"), ord("0"), ord(" "), ord("\n"))
+print(chr(65), chr(97), chr(48), repr(chr(10)))
+print(ord("é"), ord("€"), ord("😀"))
+print(chr(233), chr(8364), chr(128512))
+print("".join(chr(ord(c) + 1) for c in "HAL"))
+print([ord(c) for c in "az"], chr(0x41))

@@ -1,0 +1,7 @@
+print(divmod(7, 2), divmod(-7, 2), divmod(7, -2), divmod(-7, -2))
+print(divmod(0, 5), divmod(6, 3))
+print(divmod(7.5, 2), divmod(-7.5, 2))
+print(divmod(1, 0.3))
+print(divmod(9223372036854775807, 10))
+q, r = divmod(100, 7)
+print(q, r, q * 7 + r)

@@ -1,0 +1,7 @@
+print(format(3.14159, ".2f"))
+print(format(255, "x"), format(255, "#b"), format(255, "o"))
+print(format(1234567, ","), format(0.25, "%"))
+print(format("ab", ">5"), format("ab", "<5") + "|", format("ab", "^6") + "|")
+print(format(42), format(1.5), format("s"), format(True))
+print(format(12, "05d"), format(-12, "+d"), format(1e6, "e"))
+print(repr(format(3, "")), repr(format(None, "")))

@@ -1,0 +1,5 @@
+print(hex(255), hex(0), hex(-255), hex(16))
+print(bin(10), bin(0), bin(-5), bin(1))
+print(oct(8), oct(0), oct(-8), oct(511))
+print(hex(9223372036854775807), bin(1 << 62))
+print(int(hex(12345), 16), int(bin(77), 2), int(oct(99), 8))

@@ -1,0 +1,7 @@
+print(int("42"), int("  42  "), int("-7"), int("+7"), int("\t13\n"))
+print(int("1_000"), int("0"), int("-0"), int("007"))
+print(int(3.9), int(-3.9), int(True), int(0.0), int(-0.5))
+print(int("ff", 16), int("FF", 16), int("0xff", 16), int("0xff", 0))
+print(int("101", 2), int("0b101", 0), int("17", 8), int("0o17", 0), int("z", 36))
+print(int("  -1_0  "), int("10", 10), int(), int(1e15))
+print(int("9223372036854775807"), int("-9223372036854775807"))

@@ -1,0 +1,7 @@
+print(isinstance(1, int), isinstance(1.0, int), isinstance(1.0, float))
+print(isinstance(True, int), isinstance(True, bool), isinstance(1, bool))
+print(isinstance("s", str), isinstance([], list), isinstance((), tuple))
+print(isinstance({}, dict), isinstance(set(), set), isinstance(None, int))
+print(isinstance(3, (float, int)), isinstance("x", (int, float)))
+print(isinstance(ValueError(), Exception), isinstance(KeyError(), (ValueError, LookupError)))
+print(isinstance(range(2), range), isinstance(len, int))

@@ -1,0 +1,6 @@
+print(len(""), len("abc"), len("héllo"))
+print(len([]), len([1, [2, 3]]), len((1,)))
+print(len({}), len({"a": 1, "b": 2}))
+print(len(set()), len({1, 2, 2, 3}))
+print(len(range(10)), len(range(0, 10, 3)), len(range(10, 0)), len(range(10, 0, -2)))
+print(len("\n\t"), len(r"\n"))

@@ -1,0 +1,11 @@
+print(list(), tuple())
+print(list("abc"), tuple("abc"))
+print(list((1, 2)), tuple([1, 2]))
+print(list(range(3)), tuple(range(3)))
+print(list({"a": 1, "b": 2}), tuple({"x": 0}))
+print(list(x * 2 for x in range(3)))
+a = [1, 2]
+b = list(a)
+b.append(3)
+print(a, b, a is b)
+print(list(map(str, (1, 2))))

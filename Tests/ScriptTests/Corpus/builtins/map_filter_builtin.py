@@ -1,0 +1,8 @@
+print(list(map(str, [1, 2, 3])))
+print(list(map(lambda a, b: a + b, [1, 2, 3], [10, 20])))
+print(list(map(len, ["a", "bb"])))
+print(list(filter(lambda x: x > 1, [0, 1, 2, 3])))
+print(list(filter(None, [0, 1, "", "a", None, [], [0]])))
+print(list(map(int, "123")))
+m = map(abs, [-1, -2])
+print(next(m), list(m), list(m))

@@ -1,0 +1,6 @@
+print(pow(2, 10), pow(2, -2), pow(2.0, 3), pow(-2, 3))
+print(pow(2, 10, 1000), pow(3, 4, 5), pow(7, 0, 3), pow(-3, 3, 5))
+print(pow(123456789, 987654321, 1000000007))
+print(pow(5, 2, -7))
+print(pow(0, 0), pow(4, 0.5))
+print(pow(10, 18))

@@ -1,0 +1,7 @@
+print(repr(1), repr(1.0), repr("a"), repr(None), repr(True))
+print(repr([1, "a"]), repr((1,)), repr({"k": "v"}), repr({1}))
+print(repr("it's"), repr('say "hi"'), repr("both ' and \""))
+print(repr("line\nbreak"), repr("tab\t"), repr("back\\slash"))
+print(repr(""), repr([]), repr(()), repr({}), repr(set()))
+print(repr(range(3)), repr(range(1, 9, 2)))
+print(repr([None, [True, (False,)]]))

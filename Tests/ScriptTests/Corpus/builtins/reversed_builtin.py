@@ -1,0 +1,8 @@
+print(list(reversed([1, 2, 3])))
+print(list(reversed("abc")))
+print(list(reversed((1, 2))))
+print(list(reversed(range(5))))
+print("".join(reversed("stressed")))
+r = reversed([1, 2])
+print(next(r), next(r), next(r, "end"))
+print(list(reversed([])))

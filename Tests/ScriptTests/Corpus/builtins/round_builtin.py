@@ -1,0 +1,8 @@
+print(round(2.5), round(3.5), round(-2.5), round(0.5), round(1.5))
+print(round(2.4), round(2.6), round(-0.4))
+print(type(round(2.5)), type(round(2.5, 0)))
+print(round(3.14159, 2), round(3.14159, 0), round(1234.5678, -2))
+print(round(0.125, 2), round(0.375, 2), round(2.675, 2))
+print(round(7), round(7, 2), round(1234, -2), round(1250, -2), round(1350, -2))
+print(round(-0.4, 0), round(-1.5), round(1e15))
+print(round(0.1 + 0.2, 10))

@@ -1,0 +1,7 @@
+print(sorted(set("hello")))
+print(set(), len(set()))
+print(sorted(set([3, 1, 3, 2])))
+print(set(range(4)))
+print(sorted(set({"b": 1, "a": 2})))
+s = set((1, 2, 2))
+print(len(s), 2 in s, 5 in s)

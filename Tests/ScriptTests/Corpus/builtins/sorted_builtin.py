@@ -1,0 +1,11 @@
+print(sorted([3, 1, 2]))
+print(sorted([3, 1, 2], reverse=True))
+print(sorted("hello"))
+print(sorted(["bb", "a", "ccc", "dd"], key=len))
+print(sorted(["bb", "a", "cc", "d"], key=len, reverse=True))
+print(sorted({"b": 1, "a": 2}))
+print(sorted([(2, "b"), (1, "z"), (2, "a")]))
+print(sorted([-3, 2, -1], key=abs))
+print(sorted([1.5, 1, 0.5, True]))
+words = ["Banana", "apple", "Cherry"]
+print(sorted(words), sorted(words, key=str.lower))

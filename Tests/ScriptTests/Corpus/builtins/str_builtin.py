@@ -1,0 +1,6 @@
+print(str(1), str(1.5), str(-0.0), str(True), str(None))
+print(str([1, "a"]), str(("x",)), str({"k": 1}))
+print(str("already"), repr(str()))
+print(str(1e16), str(1e-5), str(123456789.0))
+print(str(255), str(-7), str(0))
+print(str(ValueError("msg")), repr(str(ValueError())))

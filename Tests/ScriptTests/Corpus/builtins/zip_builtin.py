@@ -1,0 +1,8 @@
+print(list(zip([1, 2, 3], "abc")))
+print(list(zip([1, 2, 3], [4, 5])))
+print(list(zip()))
+print(list(zip([1, 2])))
+print(list(zip("ab", "cd", "ef")))
+names, vals = zip(*[("a", 1), ("b", 2)])
+print(names, vals)
+print(dict(zip("xyz", range(3))))

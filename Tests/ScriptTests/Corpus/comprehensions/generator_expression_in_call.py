@@ -1,0 +1,6 @@
+print(sum(i for i in range(101)))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+print(list(x for x in "abc"))
+print(",".join(str(n) for n in range(5) if n != 2))
+print(sorted((-x for x in [3, 1, 2])))
+print(any(c.isdigit() for c in "abc4"), all(c.isalpha() for c in "ab1"))

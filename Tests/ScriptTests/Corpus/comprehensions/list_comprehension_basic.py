@@ -1,0 +1,7 @@
+print([x * x for x in range(6)])
+print([c.upper() for c in "abc"])
+print([x for x in range(10) if x % 3 == 0])
+print([(i, s) for i, s in enumerate("xy")])
+print([x if x % 2 else -x for x in range(5)])
+print([len(w) for w in "the quick brown fox".split()])
+print([] == [x for x in []])

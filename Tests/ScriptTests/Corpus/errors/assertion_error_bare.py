@@ -1,0 +1,3 @@
+items = []
+print("items:", items)
+assert items

@@ -1,0 +1,3 @@
+name = "sample"
+print(name.upper())
+print(name.uppercase())

@@ -1,0 +1,3 @@
+queue = ["a"]
+print(queue.pop())
+print(queue.pop())

@@ -1,0 +1,2 @@
+print("importing")
+from no_such_package_xyz import thing

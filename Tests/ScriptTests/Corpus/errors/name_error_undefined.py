@@ -1,0 +1,3 @@
+detector = "det1"
+print("using", detector)
+print("using", detecter)

@@ -1,0 +1,3 @@
+it = iter(["only"])
+print(next(it))
+print(next(it))

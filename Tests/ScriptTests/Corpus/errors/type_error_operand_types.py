@@ -1,0 +1,4 @@
+count = 3
+label = "points: "
+print(label + str(count))
+print(label + count)

@@ -1,0 +1,3 @@
+values = [3, 1, "2"]
+print(len(values))
+print(sorted(values))

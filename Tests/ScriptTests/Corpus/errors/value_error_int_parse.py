@@ -1,0 +1,3 @@
+text = "12.5"
+print("parsing", text)
+print(int(text))

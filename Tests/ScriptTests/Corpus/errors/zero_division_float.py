@@ -1,0 +1,4 @@
+total = 10.0
+n = 0
+print("mean of", n, "values")
+print(total / n)

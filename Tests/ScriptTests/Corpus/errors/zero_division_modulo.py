@@ -1,0 +1,3 @@
+a = 17
+print(a % 5)
+print(a % 0)

@@ -1,0 +1,7 @@
+print(f"{None} {True} {False}")
+print(f"{[1, 'a', None]}")
+print(f"{(1,)} {()}")
+print(f"{ {'a': 1} }")
+print(f"{True:d} {True + True}")
+print(f"{3:.1f} {3:e}")
+print(f"{range(3)}")

@@ -1,0 +1,12 @@
+def make_fib():
+    memo = {}
+    def fib(n):
+        if n in memo:
+            return memo[n]
+        r = n if n < 2 else fib(n - 1) + fib(n - 2)
+        memo[n] = r
+        return r
+    return fib
+fib = make_fib()
+print(fib(90))
+print([fib(i) for i in range(10)])

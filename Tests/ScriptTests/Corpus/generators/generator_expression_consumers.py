@@ -1,0 +1,11 @@
+nums = [3, 1, 4, 1, 5, 9, 2, 6]
+print(sum(x * x for x in nums))
+print(list(x for x in nums if x > 3))
+print(any(x > 8 for x in nums), all(x > 0 for x in nums))
+print(min(x for x in nums), max(-x for x in nums))
+print(sorted(x % 4 for x in nums))
+print(tuple(str(x) for x in nums[:3]))
+print(sorted(set(x % 3 for x in nums)))
+print(dict((x, x * 2) for x in nums[:3]))
+print("-".join(str(x) for x in nums))
+print(sum((x for x in range(5)), 100))

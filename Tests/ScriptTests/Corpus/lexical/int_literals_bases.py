@@ -1,0 +1,10 @@
+# Integer literals in every base
+print(0, 00, 42)
+print(0x1F, 0XfF, 0x0)
+print(0b1010, 0B11, 0b0)
+print(0o17, 0O777, 0o0)
+print(0xdead_beef, 0b1111_0000, 0o7_7)
+print(0x_ff, 0b_1, 0o_7)
+print(1_000_000, 9_223_372_036_854_775_807)
+print(0x7FFF_FFFF_FFFF_FFFF)
+print(-0x10, +0b11, -0o10)

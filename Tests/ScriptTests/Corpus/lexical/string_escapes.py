@@ -1,0 +1,10 @@
+s = "tab\there\nnewline"
+print(s)
+print(repr(s))
+print(len("\\"), "\\")
+print("\x41\x42\x43", "\101\102", "\u00e9", "\U0001F600")
+print(repr("\a\b\f\v\0"))
+print(len("\a\b\f\v\0"))
+print("quote\"s and \'s")
+print("\u0041\u00DF\u4e2d")
+print(ord("\n"), ord("\r"), ord("\t"), ord("\0"))

@@ -1,0 +1,14 @@
+x = 10
+x += 5; print(x)
+x -= 3; print(x)
+x *= 2; print(x)
+x //= 5; print(x)
+x %= 3; print(x)
+x **= 3; print(x)
+x /= 4; print(x)
+y = 7
+y <<= 2; print(y)
+y >>= 1; print(y)
+y &= 0b1010; print(y)
+y |= 1; print(y)
+y ^= 0b1111; print(y)

@@ -1,0 +1,8 @@
+print(True + True + True)
+print(True * 10, False * 10)
+print(True - False, -True)
+print(True / 2, True // 2, True % 2)
+print(True ** 2, 2 ** True)
+print(sum([True, False, True, True]))
+print(True == 1, False == 0, True != 2)
+print(True > False, max(True, 2))

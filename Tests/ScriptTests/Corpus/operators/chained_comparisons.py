@@ -1,0 +1,11 @@
+x = 5
+print(0 < x <= 5)
+print(0 < x < 5)
+print(1 < 3 > 2)
+print(1 == 1.0 == True)
+print(1 < 2 < 3 < 4 < 3)
+print(3 > 2 == 2 > 1)
+print(1 != 2 != 1)
+print("a" < "b" <= "b" < "c")
+print(x in [5] in [[5]])
+print(2 < x is not None)

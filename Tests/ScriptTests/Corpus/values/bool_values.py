@@ -1,0 +1,7 @@
+print(True, False, repr(True), str(False))
+print(True and False, True or False, not True)
+print(int(True), float(False), True + True, True * 3.5)
+print(True == 1, True == 1.0, False == 0, True is True)
+print([True, False].count(1), [1, 0].count(True))
+print({True: "t", 1: "one"})
+print(str(True).upper(), f"{False}")

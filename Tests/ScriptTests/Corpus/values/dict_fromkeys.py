@@ -1,0 +1,6 @@
+print(dict.fromkeys(["a", "b", "c"]))
+print(dict.fromkeys("xyz", 0))
+shared = dict.fromkeys(["p", "q"], [])
+shared["p"].append(1)
+print(shared)
+print(dict.fromkeys([]))

@@ -1,0 +1,6 @@
+print(int(2.999), int(-2.999), float(7), 7 / 1)
+print(3.0 == 3, int(3.0) == 3, str(3.0), str(int(3.0)))
+print(0.1 * 3, 0.1 * 3 == 0.3)
+print(2.0 * 3, 2 * 3, 2.0 ** 2, 9 ** 0.5)
+print(1e3, int(1e3), 1e3 == 1000)
+print(float(10 ** 15), float(10 ** 16), float(2 ** 62))

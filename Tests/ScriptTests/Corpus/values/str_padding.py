@@ -1,0 +1,7 @@
+print("[" + "ab".center(6) + "]")
+print("[" + "ab".center(5) + "]")
+print("[" + "abc".center(6) + "]")
+print("[" + "abc".center(8, "*") + "]")
+print("[" + "ab".ljust(5) + "]", "[" + "ab".rjust(5, ".") + "]")
+print("[" + "toolong".center(3) + "]", "[" + "x".ljust(0) + "]")
+print("42".zfill(5), "-42".zfill(5), "+7".zfill(4), "abc".zfill(5), "12345".zfill(3))
