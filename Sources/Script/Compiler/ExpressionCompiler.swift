@@ -16,6 +16,7 @@ extension Compiler {
         case .boolean(let isAnd, let items):
             return BooleanNode(isAnd: isAnd, try items.map { (x) throws(ScriptSyntaxError) in try expression(x) }, span)
         case .compare(let first, let rest):
+            if rest.count == 1 { return CompareOneNode(rest[0].0, try expression(first), try expression(rest[0].1), span) }
             return CompareNode(try expression(first), rest.map(\.0),
                                try rest.map { (x) throws(ScriptSyntaxError) in try expression(x.1) }, span)
         case .conditional(let test, let body, let orElse):

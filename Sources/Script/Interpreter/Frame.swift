@@ -61,6 +61,8 @@ final class CodeObject {
     var signatureText = ""
     /// Variable names per slot (for locals() style introspection and messages).
     var slotNames: [String] = []
+    /// Slot buffers of finished frames, reused by the next call (one interpreter thread).
+    var slotPool: [UnsafeMutablePointer<Value>] = []
 
     init(name: String, source: SourceText) {
         self.name = name
@@ -85,7 +87,7 @@ struct ParameterLayout {
 
 /// The storage of one running function: local slots and cells.
 final class Frame {
-    unowned let interpreter: Interpreter
+    unowned(unsafe) let interpreter: Interpreter
     let code: CodeObject
     let slots: UnsafeMutablePointer<Value>
     var cells: [Cell]
@@ -96,9 +98,13 @@ final class Frame {
     init(code: CodeObject, interpreter: Interpreter, closure: [Cell]) {
         self.code = code
         self.interpreter = interpreter
-        let count = max(code.slotCount, 1)
-        slots = UnsafeMutablePointer<Value>.allocate(capacity: count)
-        slots.initialize(repeating: .unbound, count: count)
+        if let reused = code.slotPool.popLast() {
+            slots = reused
+        } else {
+            let count = max(code.slotCount, 1)
+            slots = UnsafeMutablePointer<Value>.allocate(capacity: count)
+            slots.initialize(repeating: .unbound, count: count)
+        }
         if code.ownCellCount == 0 {
             cells = closure
         } else {
@@ -109,7 +115,13 @@ final class Frame {
     }
 
     deinit {
-        slots.deinitialize(count: max(code.slotCount, 1))
-        slots.deallocate()
+        let count = max(code.slotCount, 1)
+        if code.slotPool.count < 8 {
+            for i in 0..<count { slots[i] = .unbound }
+            code.slotPool.append(slots)
+        } else {
+            slots.deinitialize(count: count)
+            slots.deallocate()
+        }
     }
 }

@@ -99,10 +99,14 @@ public final class GeneratorObject: ScriptObject, ValueIterator {
         }
         status = .running
         let base = interp.handledExceptions.count
-        interp.handledExceptions += state.handled
+        if !state.handled.isEmpty { interp.handledExceptions += state.handled }
         defer {
-            state.handled = Array(interp.handledExceptions[min(base, interp.handledExceptions.count)...])
-            interp.handledExceptions.removeSubrange(min(base, interp.handledExceptions.count)...)
+            if interp.handledExceptions.count > base {
+                state.handled = Array(interp.handledExceptions[base...])
+                interp.handledExceptions.removeSubrange(base...)
+            } else if !state.handled.isEmpty {
+                state.handled = []
+            }
         }
         do {
             let result = try GeneratorRunner.run(program, frame, state, sent: value, throwing: throwing, base: base)

@@ -16,12 +16,23 @@ final class CallNode: ExprNode {
         super.init(span)
     }
 
+    /// The function called last time, when it took the direct-binding path (an inline cache
+    /// that saves a dynamic cast per call).
+    var cachedFunction: FunctionObject?
+
     override func eval(_ f: Frame) throws -> Value {
         let fn = try callee.eval(f)
-        if simple, case .object(let o) = fn, let function = o as? FunctionObject, function.acceptsExactly(positional.count) {
-            let frame = Frame(code: function.code, interpreter: f.interpreter, closure: function.closure)
-            for i in 0..<positional.count { frame.slots[i] = try positional[i].eval(f) }
-            do { return try function.run(frame) } catch let e as ScriptError { throw e.locate(span, f) }
+        if simple, case .object(let o) = fn {
+            var function = cachedFunction
+            if function == nil || o !== function {
+                function = o as? FunctionObject
+                if let candidate = function, candidate.acceptsExactly(positional.count) { cachedFunction = candidate } else { function = nil }
+            }
+            if let function {
+                let frame = Frame(code: function.code, interpreter: f.interpreter, closure: function.closure)
+                for i in 0..<positional.count { frame.slots[i] = try positional[i].eval(f) }
+                do { return try function.run(frame) } catch let e as ScriptError { throw e.locate(span, f) }
+            }
         }
         let args = try evaluateArguments(f)
         do { return try f.interpreter.call(fn, args) } catch let e as ScriptError { throw e.locate(span, f) }
@@ -95,7 +106,8 @@ final class MethodCallNode: ExprNode {
         default:
             let fn: Value
             do { fn = try f.interpreter.getAttribute(r, name) } catch let e as ScriptError { throw e.locate(call.callee.span, f) }
-            if call.simple, case .object(let o) = fn, let function = o as? FunctionObject, function.acceptsExactly(call.positional.count) {
+            if call.simple, case .object(let o) = fn, !(o is BoundMethod), let function = o as? FunctionObject,
+               function.acceptsExactly(call.positional.count) {
                 let frame = Frame(code: function.code, interpreter: f.interpreter, closure: function.closure)
                 for i in 0..<call.positional.count { frame.slots[i] = try call.positional[i].eval(f) }
                 do { return try function.run(frame) } catch let e as ScriptError { throw e.locate(span, f) }

@@ -408,3 +408,42 @@ func hex(_ v: UInt32, _ width: Int) -> String {
     let s = String(v, radix: 16)
     return String(repeating: "0", count: max(0, width - s.count)) + s
 }
+
+/// A comparison with a single operator (`a < b`), the common case.
+final class CompareOneNode: ExprNode {
+    let op: CompareOperator
+    let left: ExprNode
+    let right: ExprNode
+    init(_ op: CompareOperator, _ left: ExprNode, _ right: ExprNode, _ span: SourceSpan) {
+        self.op = op
+        self.left = left
+        self.right = right
+        super.init(span)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        let a = try left.eval(f)
+        let b = try right.eval(f)
+        switch (a, b) {
+        case (.int(let x), .int(let y)):
+            switch op {
+            case .lt: return .bool(x < y)
+            case .le: return .bool(x <= y)
+            case .gt: return .bool(x > y)
+            case .ge: return .bool(x >= y)
+            case .eq: return .bool(x == y)
+            case .ne: return .bool(x != y)
+            default: break
+            }
+        case (.float(let x), .float(let y)):
+            switch op {
+            case .lt: return .bool(x < y)
+            case .le: return .bool(x <= y)
+            case .gt: return .bool(x > y)
+            case .ge: return .bool(x >= y)
+            default: break
+            }
+        default: break
+        }
+        do { return .bool(try f.interpreter.compare(op, a, b)) } catch let e as ScriptError { throw e.locate(span, f) }
+    }
+}

@@ -98,6 +98,18 @@ final class AugmentedAssignStmt: StmtNode {
         let interp = f.interpreter
         switch target {
         case let local as LocalTarget:
+            if op == .add, case .str = f.slots[local.slot] {
+                let rhs = try value.eval(f)
+                if case .str(let tail) = rhs, case .str(var text) = f.slots[local.slot] {
+                    // Take the string out of the slot so it is uniquely referenced and grows in place.
+                    f.slots[local.slot] = .unbound
+                    text += tail
+                    f.slots[local.slot] = .str(text)
+                    return .normal
+                }
+                f.slots[local.slot] = try combine(f.slots[local.slot], rhs, interp, f)
+                return .normal
+            }
             let current = f.slots[local.slot]
             if case .unbound = current { _ = try local.load?.eval(f) }
             let rhs = try value.eval(f)
