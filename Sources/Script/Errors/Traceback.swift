@@ -47,7 +47,7 @@ public struct TracebackRenderer {
             head = "File " + paint(f.filename, "32") + ":\(f.span.start.line), in " + paint(f.function, "36")
         }
         let number = String(f.span.start.line)
-        let gutter = "--> "
+        let gutter = "----> "
         let line = f.sourceLine
         var body = paint(gutter + number, "32") + " " + highlight(line, f.span)
         let leading = line.prefix(while: { $0 == " " || $0 == "\t" }).count

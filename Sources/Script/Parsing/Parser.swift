@@ -153,7 +153,7 @@ public struct Parser {
         }
         advance()
         guard current.kind == .indent else {
-            if current.kind == .end {
+            if tokens[index...].allSatisfy({ $0.kind == .dedent || $0.kind == .end }) {
                 throw ScriptSyntaxError(.indentation, "expected an indented block", at: current.span.start, incomplete: true)
             }
             throw ScriptSyntaxError(.indentation, "expected an indented block", at: current.span.start)

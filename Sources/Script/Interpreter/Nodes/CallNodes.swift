@@ -101,6 +101,9 @@ final class MethodCallNode: ExprNode {
         let r = try receiver.eval(f)
         switch r {
         case .str, .list, .dict, .tuple, .int, .float, .bool:
+            if !MethodTables.has(r, name) {
+                do { _ = try f.interpreter.getAttribute(r, name) } catch let e as ScriptError { throw e.locate(call.callee.span, f) }
+            }
             let args = try call.evaluateArguments(f)
             do { return try f.interpreter.callMethod(r, name, args) } catch let e as ScriptError { throw e.locate(span, f) }
         default:
