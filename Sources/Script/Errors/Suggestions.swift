@@ -13,7 +13,7 @@ extension Interpreter {
         var best: String?
         var bestDistance = Int.max
         let maxDistance = (target.count + 3) * 2 / 6
-        for c in Set(candidates) where c != name {
+        for c in Set(candidates).sorted() where c != name {
             let d = editDistance(target, Array(c.unicodeScalars))
             if d <= maxDistance && d < bestDistance {
                 best = c
