@@ -7,9 +7,7 @@ import XCTest
 final class CorpusTests: XCTestCase {
     /// Programs using constructs the language documents as unsupported, with the
     /// SyntaxError text the interpreter must give instead.
-    static let documentedDeviations: [String: String] = [
-        "generators/generator_yield_in_expression_positions.py": "'yield' is supported as a statement",
-    ]
+    static let documentedDeviations: [String: String] = [:]
 
     struct Outcome: Equatable {
         var stdout: String

@@ -30,6 +30,16 @@ final class Compiler {
     var unit: Unit
     var scope: Scope
     var qualifiedPrefix: [String] = []
+    /// Hidden locals created by the generator compiler (hoisted yields), by name.
+    var hiddenSlots: [String: Int] = [:]
+
+    /// A hidden local slot for a hoisted yield's result.
+    func hiddenSlot(_ name: String) -> Int {
+        if let s = hiddenSlots[name] { return s }
+        let s = unit.newSlot(name)
+        hiddenSlots[name] = s
+        return s
+    }
 
     init(table: SymbolTable, interpreter: Interpreter, source: SourceText) {
         self.table = table
@@ -75,6 +85,7 @@ final class Compiler {
     }
 
     func resolve(_ name: String) -> NameBinding {
+        if name.hasPrefix(".y"), let slot = hiddenSlots[name] { return .local(slot: slot) }
         var s = scope
         while s.kind == .comprehension {
             if s.assigned.contains(name) {
@@ -226,12 +237,15 @@ final class Compiler {
         code.docstring = docstring
         code.isGenerator = child.isGenerator
         let saved = (unit, scope)
+        let savedHidden = hiddenSlots
+        hiddenSlots = [:]
         unit = Unit(code: code, scope: child)
         scope = child
         qualifiedPrefix.append(name)
         qualifiedPrefix.append("<locals>")
         defer {
             (unit, scope) = saved
+            hiddenSlots = savedHidden
             qualifiedPrefix.removeLast(2)
         }
         // Parameters take the first slots, in order.

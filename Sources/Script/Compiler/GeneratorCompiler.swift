@@ -17,6 +17,7 @@ struct GeneratorCompiler {
     var blocks: [Block] = []
     var labels: [Int] = []
     var fixups: [(op: Int, label: Int)] = []
+    var hoistCounter = 0
 
     init(compiler: Compiler) {
         self.compiler = compiler
@@ -59,7 +60,23 @@ struct GeneratorCompiler {
         for s in body { try statement(s) }
     }
 
-    mutating func statement(_ s: Stmt) throws(ScriptSyntaxError) {
+    mutating func statement(_ original: Stmt) throws(ScriptSyntaxError) {
+        var s = original
+        switch s.kind {
+        case .expression(let e) where isTopYield(e) && !children(ofYield: e).contains(where: GeneratorCompiler.containsYield):
+            break
+        case .assign(let targets, let value) where isTopYield(value) && !children(ofYield: value).contains(where: GeneratorCompiler.containsYield)
+            && !targets.contains(where: GeneratorCompiler.containsYield):
+            break
+        case .return(let value?) where isTopYield(value) && !children(ofYield: value).contains(where: GeneratorCompiler.containsYield):
+            break
+        case .if(let test, let body, let orElse) where GeneratorCompiler.containsYield(test):
+            s = Stmt(.if(test: try hoist(test), body: body, orElse: orElse), s.span)
+        case .for(let target, let iterable, let body, let orElse) where GeneratorCompiler.containsYield(iterable):
+            s = Stmt(.for(target: target, iterable: try hoist(iterable), body: body, orElse: orElse), s.span)
+        default:
+            if GeneratorCompiler.containsYield(s) { s = try hoist(s) }
+        }
         switch s.kind {
         case .expression(let e):
             switch e.kind {
@@ -94,7 +111,8 @@ struct GeneratorCompiler {
         case .while(let test, let body, let orElse):
             let top = newLabel(), elseLabel = newLabel(), end = newLabel()
             place(top)
-            ops.append(.jumpIfFalse(try compiler.expression(test), elseLabel))
+            let hoistedTest = try hoist(test)
+            ops.append(.jumpIfFalse(try compiler.expression(hoistedTest), elseLabel))
             blocks.append(.loop(breakLabel: end, continueLabel: top))
             try block(body)
             blocks.removeLast()
@@ -120,25 +138,23 @@ struct GeneratorCompiler {
         case .try(let body, let handlers, let orElse, let final):
             try compileTry(body, handlers, orElse, final)
         default:
-            if containsYield(s) {
-                throw ScriptSyntaxError("'yield' is supported as a statement, as the value of an assignment or after 'return'",
-                                        at: s.span.start)
-            }
             ops.append(.stmt(try compiler.statement(s)))
         }
     }
 
-    func containsYield(_ s: Stmt) -> Bool {
-        switch s.kind {
-        case .augmentedAssign(_, _, let v):
-            if case .yield = v.kind { return true }
-            if case .yieldFrom = v.kind { return true }
-        case .annotatedAssign(_, _, let v?):
-            if case .yield = v.kind { return true }
-            if case .yieldFrom = v.kind { return true }
-        default: break
+    func isTopYield(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .yield, .yieldFrom: return true
+        default: return false
         }
-        return false
+    }
+
+    func children(ofYield e: Expr) -> [Expr] {
+        switch e.kind {
+        case .yield(let v): return v.map { [$0] } ?? []
+        case .yieldFrom(let v): return [v]
+        default: return []
+        }
     }
 
     /// Emits the clean-up of every block between here and the target (exclusive).

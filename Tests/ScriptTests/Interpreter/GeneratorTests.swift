@@ -56,6 +56,28 @@ final class GeneratorTests: XCTestCase {
         XCTAssertEqual(gen.returnValue.asInt, 7)
     }
 
+    func testYieldInsideExpressions() {
+        XCTAssertEqual(output("""
+        def g():
+            total = (yield 'a') + (yield 'b')
+            if (yield total):
+                print('truthy')
+            while (yield 'again') != 'stop':
+                pass
+            return [(yield 'x'), len((yield from inner()))]
+        def inner():
+            yield 'in'
+            return 'abc'
+        it = g()
+        print(next(it), it.send(1), it.send(2), it.send(True), it.send('go'), it.send('stop'), it.send(7))
+        try:
+            it.send(None)
+        except StopIteration as e:
+            print(e.value)
+        """), "truthy\na b 3 again again x in\n[7, 3]\n")
+        XCTAssertEqual(runScript("def g():\n    x = a or (yield 1)").failure?.ename, "SyntaxError")
+    }
+
     func testManySuspensions() {
         XCTAssertEqual(output("def g(n):\n    for i in range(n):\n        yield i\nprint(sum(g(100000)))"), "4999950000\n")
     }
