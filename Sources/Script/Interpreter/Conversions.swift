@@ -64,7 +64,7 @@ extension Interpreter {
     public func equal(_ a: Value, _ b: Value) throws -> Bool {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x == y
-        case (.str(let x), .str(let y)): return x == y && x.utf8.elementsEqual(y.utf8)
+        case (.str(let x), .str(let y)): return x.utf8.count == y.utf8.count && x == y
         case (.float(let x), .float(let y)): return x == y
         case (.none, .none): return true
         case (.bool(let x), .bool(let y)): return x == y

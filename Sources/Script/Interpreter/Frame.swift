@@ -61,8 +61,8 @@ final class CodeObject {
     var signatureText = ""
     /// Variable names per slot (for locals() style introspection and messages).
     var slotNames: [String] = []
-    /// Slot buffers of finished frames, reused by the next call (one interpreter thread).
-    var slotPool: [UnsafeMutablePointer<Value>] = []
+    /// Frames of finished calls, reused by the next call (one interpreter thread).
+    var framePool: [Frame] = []
 
     init(name: String, source: SourceText) {
         self.name = name
@@ -88,40 +88,55 @@ struct ParameterLayout {
 /// The storage of one running function: local slots and cells.
 final class Frame {
     unowned(unsafe) let interpreter: Interpreter
-    let code: CodeObject
+    unowned(unsafe) let code: CodeObject
     let slots: UnsafeMutablePointer<Value>
     var cells: [Cell]
     var returnValue: Value = .none
     /// The generator running in this frame, if any (for `yield` inside handlers).
     var generatorState: GeneratorState?
 
+    let slotCount: Int
+
     init(code: CodeObject, interpreter: Interpreter, closure: [Cell]) {
         self.code = code
         self.interpreter = interpreter
-        if let reused = code.slotPool.popLast() {
-            slots = reused
-        } else {
-            let count = max(code.slotCount, 1)
-            slots = UnsafeMutablePointer<Value>.allocate(capacity: count)
-            slots.initialize(repeating: .unbound, count: count)
+        slotCount = max(code.slotCount, 1)
+        slots = UnsafeMutablePointer<Value>.allocate(capacity: slotCount)
+        slots.initialize(repeating: .unbound, count: slotCount)
+        cells = closure
+        if code.ownCellCount > 0 { addOwnCells() }
+    }
+
+    private func addOwnCells() {
+        cells.reserveCapacity(cells.count + code.ownCellCount)
+        for _ in 0..<code.ownCellCount { cells.append(Cell()) }
+    }
+
+    /// A frame for a call of `code`, reused from the code's pool when one is free.
+    @inline(__always)
+    static func make(code: CodeObject, interpreter: Interpreter, closure: [Cell]) -> Frame {
+        if let frame = code.framePool.popLast() {
+            if !closure.isEmpty || code.ownCellCount > 0 {
+                frame.cells = closure
+                if code.ownCellCount > 0 { frame.addOwnCells() }
+            }
+            return frame
         }
-        if code.ownCellCount == 0 {
-            cells = closure
-        } else {
-            cells = closure
-            cells.reserveCapacity(closure.count + code.ownCellCount)
-            for _ in 0..<code.ownCellCount { cells.append(Cell()) }
-        }
+        return Frame(code: code, interpreter: interpreter, closure: closure)
+    }
+
+    /// Returns a finished frame to its code's pool if nothing else holds it.
+    @inline(__always)
+    static func recycle(_ frame: inout Frame) {
+        guard isKnownUniquelyReferenced(&frame), frame.code.framePool.count < 16 else { return }
+        for i in 0..<frame.slotCount { frame.slots[i] = .unbound }
+        if !frame.cells.isEmpty { frame.cells = [] }
+        frame.returnValue = .none
+        frame.code.framePool.append(frame)
     }
 
     deinit {
-        let count = max(code.slotCount, 1)
-        if code.slotPool.count < 8 {
-            for i in 0..<count { slots[i] = .unbound }
-            code.slotPool.append(slots)
-        } else {
-            slots.deinitialize(count: count)
-            slots.deallocate()
-        }
+        slots.deinitialize(count: slotCount)
+        slots.deallocate()
     }
 }

@@ -1,61 +1,109 @@
 /// An insertion-ordered hash map with O(1) insert, lookup and delete, as Python's dict.
+///
+/// Entries live in insertion order in `keys`/`values`; an open-addressing index maps each
+/// key's precomputed hash to its entry, so a lookup hashes the key once.
 public final class DictObject {
     private var keys: [HashKey?] = []
     private var values: [Value] = []
-    private var index: [HashKey: Int] = [:]
+    /// Open-addressing table of entry positions (-1 empty, -2 deleted); size a power of 2.
+    private var table: [Int32] = []
+    private var live = 0
     private var deleted = 0
 
     /// Creates an empty dict.
     public init() {}
 
     /// The number of entries.
-    public var count: Int { index.count }
+    public var count: Int { live }
+
+    @inline(__always)
+    private func find(_ key: HashKey) -> (slot: Int, entry: Int) {
+        let mask = table.count - 1
+        var i = Int(UInt(bitPattern: key.hash) & UInt(mask))
+        var perturb = UInt(bitPattern: key.hash)
+        var firstFree = -1
+        while true {
+            let e = Int(table[i])
+            if e == -1 { return (firstFree >= 0 ? firstFree : i, -1) }
+            if e == -2 {
+                if firstFree < 0 { firstFree = i }
+            } else if let k = keys[e], k.hash == key.hash, keysEqual(k.value, key.value) {
+                return (i, e)
+            }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(perturb & UInt(mask))) & mask
+        }
+    }
+
+    private func rebuild(capacity: Int) {
+        var size = 8
+        while size < capacity * 2 { size <<= 1 }
+        table = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        for (e, key) in keys.enumerated() {
+            guard let key else { continue }
+            var i = Int(UInt(bitPattern: key.hash) & UInt(mask))
+            var perturb = UInt(bitPattern: key.hash)
+            while table[i] != -1 {
+                perturb >>= 5
+                i = (i &* 5 &+ 1 &+ Int(perturb & UInt(mask))) & mask
+            }
+            table[i] = Int32(e)
+        }
+    }
 
     /// Looks up a key.
     @inline(__always)
     public func get(_ key: HashKey) -> Value? {
-        guard let i = index[key] else { return nil }
-        return values[i]
+        if live == 0 { return nil }
+        let (_, e) = find(key)
+        return e >= 0 ? values[e] : nil
     }
 
     /// Inserts or replaces; a replaced key keeps its position.
-    @inline(__always)
     public func set(_ key: HashKey, _ value: Value) {
-        if let i = index[key] {
-            values[i] = value
-        } else {
-            index[key] = keys.count
-            keys.append(key)
-            values.append(value)
+        if table.isEmpty || (keys.count + 1) * 3 >= table.count * 2 {
+            compactIfNeeded()
+            rebuild(capacity: max(live + 1, 4))
         }
+        let (slot, e) = find(key)
+        if e >= 0 {
+            values[e] = value
+            return
+        }
+        table[slot] = Int32(keys.count)
+        keys.append(key)
+        values.append(value)
+        live += 1
     }
 
     /// Removes a key, returning its value.
     @discardableResult
     public func remove(_ key: HashKey) -> Value? {
-        guard let i = index.removeValue(forKey: key) else { return nil }
-        let v = values[i]
-        keys[i] = nil
-        values[i] = .unbound
+        if live == 0 { return nil }
+        let (slot, e) = find(key)
+        guard e >= 0 else { return nil }
+        table[slot] = -2
+        let v = values[e]
+        keys[e] = nil
+        values[e] = .unbound
+        live -= 1
         deleted += 1
-        if deleted > 32 && deleted > keys.count / 2 { compact() }
-        if index.isEmpty {
-            keys.removeAll()
-            values.removeAll()
-            deleted = 0
+        if live == 0 {
+            removeAll()
         }
         return v
     }
 
-    private func compact() {
+    private func compactIfNeeded() {
+        guard deleted > 0 else { return }
         var newKeys: [HashKey?] = []
         var newValues: [Value] = []
-        newKeys.reserveCapacity(index.count)
-        newValues.reserveCapacity(index.count)
+        newKeys.reserveCapacity(live)
+        newValues.reserveCapacity(live)
         for i in keys.indices {
             guard let key = keys[i] else { continue }
-            index[key] = newKeys.count
-            newKeys.append(keys[i])
+            newKeys.append(key)
             newValues.append(values[i])
         }
         keys = newKeys
@@ -67,14 +115,15 @@ public final class DictObject {
     public func removeAll() {
         keys.removeAll()
         values.removeAll()
-        index.removeAll()
+        table.removeAll()
+        live = 0
         deleted = 0
     }
 
     /// Entries in insertion order.
     public var entries: [(key: Value, value: Value)] {
         var out: [(key: Value, value: Value)] = []
-        out.reserveCapacity(count)
+        out.reserveCapacity(live)
         for i in keys.indices { if let k = keys[i] { out.append((k.value, values[i])) } }
         return out
     }
@@ -92,7 +141,7 @@ public final class DictObject {
         return nil
     }
 
-    /// A mutation counter position: iteration raises when the size changes.
+    /// The raw entry count including deleted positions (iteration bound).
     var storageCount: Int { keys.count }
 
     /// The entry at raw position `i`, skipping deleted ones (nil when deleted).

@@ -73,9 +73,35 @@ final class FunctionObject: ScriptObject {
     }
 
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
-        let frame = Frame(code: code, interpreter: interpreter, closure: closure)
+        var frame = Frame.make(code: code, interpreter: interpreter, closure: closure)
         try bind(arguments, into: frame)
-        return try run(frame)
+        let result = try run(frame)
+        if !code.isGenerator { Frame.recycle(&frame) }
+        return result
+    }
+
+    /// The direct call path: evaluates `arguments` in the caller's frame straight into the
+    /// callee's slots (only when `acceptsExactly(arguments.count)`).
+    @inline(__always)
+    func invoke(_ arguments: [ExprNode], from caller: Frame) throws -> Value {
+        var frame = Frame.make(code: code, interpreter: caller.interpreter, closure: closure)
+        let slots = frame.slots
+        for i in 0..<arguments.count { slots[i] = try arguments[i].eval(caller) }
+        let interp = caller.interpreter
+        interp.callDepth += 1
+        defer { interp.callDepth -= 1 }
+        if interp.callDepth > interp.recursionLimit {
+            throw ScriptError(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
+        }
+        do {
+            _ = try execBlock(code.body, frame)
+        } catch let e as ScriptError {
+            e.exception.needsLocation = true
+            throw e
+        }
+        let result = frame.returnValue
+        Frame.recycle(&frame)
+        return result
     }
 
     /// Binds arguments to parameters with Python's rules and messages.

@@ -4,6 +4,8 @@ public final class GeneratorObject: ScriptObject, ValueIterator {
     enum Status { case created, suspended, running, finished }
 
     let frame: Frame
+    /// Keeps the code alive for the frame (frames refer to their code without owning it).
+    let code: CodeObject
     let program: GeneratorProgram?
     let name: String
     let qualifiedName: String
@@ -14,6 +16,7 @@ public final class GeneratorObject: ScriptObject, ValueIterator {
 
     init(frame: Frame, program: GeneratorProgram?, name: String, qualifiedName: String) {
         self.frame = frame
+        self.code = frame.code
         self.program = program
         self.name = name
         self.qualifiedName = qualifiedName

@@ -3,7 +3,8 @@
 public struct HashKey: Hashable {
     /// The value.
     public let value: Value
-    private let hash: Int
+    /// The Python-compatible hash, computed once.
+    let hash: Int
 
     /// Wraps a value, raising `TypeError` when it is unhashable.
     public init(_ value: Value) throws {
@@ -54,7 +55,7 @@ public struct HashKey: Hashable {
 /// Equality for keys: numeric across int/float/bool, structural for str and tuple, identity otherwise.
 func keysEqual(_ a: Value, _ b: Value) -> Bool {
     switch (a, b) {
-    case (.str(let x), .str(let y)): return x == y && x.utf8.elementsEqual(y.utf8)
+    case (.str(let x), .str(let y)): return x.utf8.count == y.utf8.count && x == y
     case (.int(let x), .int(let y)): return x == y
     case (.none, .none): return true
     case (.tuple(let x), .tuple(let y)):

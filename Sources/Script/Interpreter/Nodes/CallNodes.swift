@@ -29,9 +29,7 @@ final class CallNode: ExprNode {
                 if let candidate = function, candidate.acceptsExactly(positional.count) { cachedFunction = candidate } else { function = nil }
             }
             if let function {
-                let frame = Frame(code: function.code, interpreter: f.interpreter, closure: function.closure)
-                for i in 0..<positional.count { frame.slots[i] = try positional[i].eval(f) }
-                do { return try function.run(frame) } catch let e as ScriptError { throw e.locate(span, f) }
+                do { return try function.invoke(positional, from: f) } catch let e as ScriptError { throw e.locate(span, f) }
             }
         }
         let args = try evaluateArguments(f)
@@ -111,9 +109,7 @@ final class MethodCallNode: ExprNode {
             do { fn = try f.interpreter.getAttribute(r, name) } catch let e as ScriptError { throw e.locate(call.callee.span, f) }
             if call.simple, case .object(let o) = fn, !(o is BoundMethod), let function = o as? FunctionObject,
                function.acceptsExactly(call.positional.count) {
-                let frame = Frame(code: function.code, interpreter: f.interpreter, closure: function.closure)
-                for i in 0..<call.positional.count { frame.slots[i] = try call.positional[i].eval(f) }
-                do { return try function.run(frame) } catch let e as ScriptError { throw e.locate(span, f) }
+                do { return try function.invoke(call.positional, from: f) } catch let e as ScriptError { throw e.locate(span, f) }
             }
             let args = try call.evaluateArguments(f)
             do { return try f.interpreter.call(fn, args) } catch let e as ScriptError { throw e.locate(span, f) }

@@ -16,15 +16,20 @@ class StmtNode {
 @inline(__always)
 func execBlock(_ body: [StmtNode], _ f: Frame) throws -> Flow {
     let interp = f.interpreter
-    for s in body {
+    let count = body.count
+    var i = 0
+    while i < count {
+        // The block owns its statements for as long as it runs: call without retaining.
+        let node = Unmanaged.passUnretained(body[i])
         let flow: Flow
         do {
             try interp.tick()
-            flow = try s.exec(f)
+            flow = try node._withUnsafeGuaranteedRef { try $0.exec(f) }
         } catch let e as ScriptError {
-            throw e.locate(s.span, f)
+            throw e.locate(node._withUnsafeGuaranteedRef { $0.span }, f)
         }
         if flow != .normal { return flow }
+        i += 1
     }
     return .normal
 }
@@ -184,7 +189,9 @@ final class IfStmt: StmtNode {
         let t = try test.eval(f)
         let truth: Bool
         if case .bool(let b) = t { truth = b } else { truth = try f.interpreter.truthy(t) }
-        return try execBlock(truth ? body : orElse, f)
+        if truth { return try execBlock(body, f) }
+        if orElse.isEmpty { return .normal }
+        return try execBlock(orElse, f)
     }
 }
 
