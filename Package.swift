@@ -18,7 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "Script", swiftSettings: optimise),
+        .target(name: "CScriptSupport"),
+        .target(name: "Script", dependencies: ["CScriptSupport"], swiftSettings: optimise),
         .executableTarget(
             name: "beamtime",
             dependencies: [

@@ -227,6 +227,8 @@ extension Interpreter {
 
     /// `format(value, spec)`.
     public func format(_ v: Value, _ spec: String) throws -> String {
+        if spec.isEmpty, case .str(let s) = v { return s }
+        if let fast = FastFormat.format(v, spec) { return fast }
         do throws(any Error) {
             switch v {
             case .int(let i): return try formatInt(i, spec)

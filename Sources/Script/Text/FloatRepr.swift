@@ -1,3 +1,4 @@
+import CScriptSupport
 // Python-compatible float -> text conversion.
 //
 // `pythonFloatRepr` reproduces CPython's `repr(float)` (which is also `str(float)`), and the
@@ -48,21 +49,23 @@ extension TextLib {
 
     /// Runs `snprintf` with a `%.*e` / `%.*f` style format and returns the produced text.
     static func cFormatDouble(_ conversion: Character, precision: Int, _ x: Double) -> String {
-        let format = conversion == "e" ? "%.*e" : "%.*f"
+        let code: CChar = conversion == "e" ? 101 : 102
         let prec = Int32(clamping: max(0, precision))
-        let needed = withVaList([prec, x]) { args in
-            vsnprintf(nil, 0, format, args)
-        }
-        guard needed > 0 else { return "" }
-        var buffer = [CChar](repeating: 0, count: Int(needed) + 1)
-        let written = buffer.withUnsafeMutableBufferPointer { buf -> Int32 in
-            withVaList([prec, x]) { args in
-                vsnprintf(buf.baseAddress, buf.count, format, args)
+        // One call into a stack buffer covers nearly every value; huge ones retry on the heap.
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 128) { buf -> String in
+            guard let base = buf.baseAddress else { return "" }
+            let written = Int(bt_format_double(base, 128, code, prec, x))
+            if written <= 0 { return "" }
+            if written < 128 {
+                return String(decoding: UnsafeRawBufferPointer(start: base, count: written), as: UTF8.self)
             }
+            var heap = [CChar](repeating: 0, count: written + 1)
+            let again = heap.withUnsafeMutableBufferPointer { h in
+                bt_format_double(h.baseAddress, h.count, code, prec, x)
+            }
+            guard again > 0 else { return "" }
+            return String(decoding: heap.prefix(Int(again)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
-        guard written > 0 else { return "" }
-        let bytes = buffer.prefix(Int(written)).map { UInt8(bitPattern: $0) }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Strips leading/trailing zeros from raw digits with a decimal-point position.

@@ -1,0 +1,10 @@
+#include "script_support.h"
+#include <stdio.h>
+
+int bt_format_double(char *buffer, size_t size, char conversion, int precision, double value) {
+    switch (conversion) {
+    case 'e': return snprintf(buffer, size, "%.*e", precision, value);
+    case 'g': return snprintf(buffer, size, "%.*g", precision, value);
+    default: return snprintf(buffer, size, "%.*f", precision, value);
+    }
+}
