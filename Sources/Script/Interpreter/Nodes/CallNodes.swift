@@ -88,18 +88,44 @@ final class MethodCallNode: ExprNode {
     let name: String
     let call: CallNode
 
+    /// Which builtin receiver kinds have a method of this name (decided once, at compile time).
+    let onStr: Bool, onList: Bool, onDict: Bool, onTuple: Bool, onNumber: Bool
+    /// `xs.append(x)`, the commonest call in acquisition loops, skips argument packing.
+    let isSingleAppend: Bool
+
     init(_ receiver: ExprNode, _ name: String, _ call: CallNode, _ span: SourceSpan) {
         self.receiver = receiver
         self.name = name
         self.call = call
+        onStr = MethodTables.has(.str(""), name)
+        onList = MethodTables.has(.list(ListObject()), name)
+        onDict = MethodTables.has(.dict(DictObject()), name)
+        onTuple = MethodTables.has(.tuple([]), name)
+        onNumber = MethodTables.has(.int(0), name) || MethodTables.has(.float(0), name)
+        isSingleAppend = name == "append" && call.simple && call.positional.count == 1
         super.init(span)
+    }
+
+    @inline(__always)
+    private func supported(_ r: Value) -> Bool {
+        switch r {
+        case .str: return onStr
+        case .list: return onList
+        case .dict: return onDict
+        case .tuple: return onTuple
+        default: return onNumber
+        }
     }
 
     override func eval(_ f: Frame) throws -> Value {
         let r = try receiver.eval(f)
+        if isSingleAppend, case .list(let l) = r {
+            l.items.append(try call.positional[0].eval(f))
+            return .none
+        }
         switch r {
         case .str, .list, .dict, .tuple, .int, .float, .bool:
-            if !MethodTables.has(r, name) {
+            if !supported(r) {
                 do { _ = try f.interpreter.getAttribute(r, name) } catch let e as ScriptError { throw e.locate(call.callee.span, f) }
             }
             let args = try call.evaluateArguments(f)
@@ -199,6 +225,27 @@ final class ComprehensionNode: ExprNode {
         let clause = clauses[level]
         let iterable = try clause.iterable.eval(f)
         let interp = f.interpreter
+        if case .object(let o) = iterable, let range = o as? RangeObject, let local = clause.target as? LocalTarget {
+            // Fast path: `for i in range(...)` into a plain local.
+            var i = range.start
+            let slot = local.slot
+            while range.step > 0 ? i < range.stop : i > range.stop {
+                try interp.tick()
+                f.slots[slot] = .int(i)
+                var keep = true
+                for c in clause.conditions where !(try interp.truthy(try c.eval(f))) {
+                    keep = false
+                    break
+                }
+                if keep {
+                    if level + 1 < clauses.count { try run(level + 1, f, emit) } else { try emit() }
+                }
+                let (next, overflow) = i.addingReportingOverflow(range.step)
+                if overflow { break }
+                i = next
+            }
+            return
+        }
         do {
             try interp.forEach(iterable, ticking: true) { item in
                 try clause.target.assign(item, f)

@@ -148,6 +148,25 @@ final class BinaryNode: ExprNode {
             case .add: return .float(x + y)
             case .sub: return .float(x - y)
             case .mul: return .float(x * y)
+            case .div where y != 0: return .float(x / y)
+            default: break
+            }
+        case (.int(let i), .float(let y)):
+            let x = Double(i)
+            switch op {
+            case .add: return .float(x + y)
+            case .sub: return .float(x - y)
+            case .mul: return .float(x * y)
+            case .div where y != 0: return .float(x / y)
+            default: break
+            }
+        case (.float(let x), .int(let j)):
+            let y = Double(j)
+            switch op {
+            case .add: return .float(x + y)
+            case .sub: return .float(x - y)
+            case .mul: return .float(x * y)
+            case .div where y != 0: return .float(x / y)
             default: break
             }
         default: break

@@ -258,9 +258,10 @@ final class ForStmt: StmtNode {
         }
         if case .list(let l) = seq {
             var i = 0
+            let localSlot = (target as? LocalTarget)?.slot
             while i < l.items.count {
                 try interp.tick()
-                try target.assign(l.items[i], f)
+                if let slot = localSlot { f.slots[slot] = l.items[i] } else { try target.assign(l.items[i], f) }
                 i += 1
                 switch try execBlock(body, f) {
                 case .breakLoop: return .normal
