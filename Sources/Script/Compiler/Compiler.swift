@@ -162,7 +162,9 @@ final class Compiler {
             if ts.count == 1, let local = ts[0] as? LocalTarget { return LocalAssignStmt(local.slot, v, span) }
             return AssignStmt(ts, v, span)
         case .augmentedAssign(let t, let op, let value):
-            return AugmentedAssignStmt(try target(t), op, try expression(value), span)
+            let node = AugmentedAssignStmt(try target(t), op, try expression(value), span)
+            if let local = node.target as? LocalTarget { return LocalAugmentedAssignStmt(node, slot: local.slot) }
+            return node
         case .annotatedAssign(let t, _, let value):
             guard let value else { return PassStmt(span) }
             return AssignStmt([try target(t)], try expression(value), span)

@@ -24,8 +24,7 @@ enum GeneratorRunner {
                     throw ScriptError(exc)
                 }
                 while state.pc < ops.count {
-                    let op = ops[state.pc]
-                    switch op {
+                    switch ops[state.pc] {
                     case .stmt(let s):
                         try interp.tick()
                         do { _ = try s.exec(f) } catch let e as ScriptError { throw e.locate(s.span, f) }

@@ -143,6 +143,14 @@ final class AugmentedAssignStmt: StmtNode {
         return .normal
     }
 
+    /// Completes `local op= rhs` once the right-hand side is known (used by the local fast path).
+    func finish(_ current: Value, _ rhs: Value, _ f: Frame) throws -> Flow {
+        guard let local = target as? LocalTarget else { return try exec(f) }
+        if case .unbound = current { _ = try local.load?.eval(f) }
+        f.slots[local.slot] = try combine(current, rhs, f.interpreter, f)
+        return .normal
+    }
+
     @inline(__always)
     private func combine(_ a: Value, _ b: Value, _ interp: Interpreter, _ f: Frame) throws -> Value {
         switch (op, a, b) {
@@ -452,3 +460,48 @@ final class TryStmt: StmtNode {
 }
 
 final class GlobalDeclarationStmt: StmtNode {}
+
+/// `name op= value` for a plain local: no target dispatch, strings and lists grow in place.
+final class LocalAugmentedAssignStmt: StmtNode {
+    let slot: Int
+    let general: AugmentedAssignStmt
+    let op: BinaryOperator
+    let value: ExprNode
+    init(_ general: AugmentedAssignStmt, slot: Int) {
+        self.general = general
+        self.slot = slot
+        self.op = general.op
+        self.value = general.value
+        super.init(general.span)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        let current = f.slots[slot]
+        switch (op, current) {
+        case (.add, .int(let x)):
+            let rhs = try value.eval(f)
+            if case .int(let y) = rhs {
+                let (r, o) = x.addingReportingOverflow(y)
+                if !o {
+                    f.slots[slot] = .int(r)
+                    return .normal
+                }
+            } else if case .float(let y) = rhs {
+                f.slots[slot] = .float(Double(x) + y)
+                return .normal
+            }
+            return try general.finish(current, rhs, f)
+        case (.add, .float(let x)):
+            let rhs = try value.eval(f)
+            if case .float(let y) = rhs {
+                f.slots[slot] = .float(x + y)
+                return .normal
+            } else if case .int(let y) = rhs {
+                f.slots[slot] = .float(x + Double(y))
+                return .normal
+            }
+            return try general.finish(current, rhs, f)
+        default:
+            return try general.exec(f)
+        }
+    }
+}
