@@ -14,6 +14,11 @@ extension Interpreter {
                 } ?? p.optionalString(0)
                 var maxsplit = try p.optionalInt(1) ?? -1
                 if case .int(let m)? = args.keyword("maxsplit") { maxsplit = m }
+                if maxsplit < 0, let sep, sep.utf8.count == 1, let byte = sep.utf8.first, byte < 128 {
+                    // Fast path: one ASCII separator, split on the UTF-8 bytes (never inside a character).
+                    let pieces = s.utf8.split(separator: byte, omittingEmptySubsequences: false)
+                    return .list(ListObject(pieces.map { .str(String(Substring($0))) }))
+                }
                 let parts = name == "split" ? try StringMethods.split(s, sep: sep, maxsplit: maxsplit)
                     : try StringMethods.rsplit(s, sep: sep, maxsplit: maxsplit)
                 return .list(ListObject(parts.map { .str($0) }))
@@ -227,7 +232,14 @@ extension Interpreter {
 
     /// `format(value, spec)`.
     public func format(_ v: Value, _ spec: String) throws -> String {
-        if spec.isEmpty, case .str(let s) = v { return s }
+        if spec.isEmpty {
+            switch v {
+            case .str(let s): return s
+            case .int(let i): return String(i)
+            case .float(let d): return pythonFloatRepr(d)
+            default: break
+            }
+        }
         if let fast = FastFormat.format(v, spec) { return fast }
         do throws(any Error) {
             switch v {

@@ -8,6 +8,13 @@ final class StatementTests: XCTestCase {
         XCTAssertEqual(output("l = [0, 0]\nl[1] += 5\nd = {}\nd['k'] = 2\nd['k'] **= 3\nprint(l, d)"), "[0, 5] {'k': 8}\n")
     }
 
+    func testInPlaceGrowthKeepsAliasesIntact() {
+        XCTAssertEqual(output("a = 'x'\nb = a\na += 'y'\nl = [1]\nm = l\nl += [2]\nn = 1\nn += 2.5\nprint(a, b, l, m, n)"),
+                       "xy x [1, 2] [1, 2] 3.5\n")
+        XCTAssertEqual(output("def f():\n    s = ''\n    for i in range(5):\n        s += str(i)\n        t = s\n    return s, t\nprint(f())"),
+                       "('01234', '01234')\n")
+    }
+
     func testLoopsWithElse() {
         XCTAssertEqual(output("for i in range(3):\n    pass\nelse:\n    print('done', i)\nwhile True:\n    break\nelse:\n    print('no')"),
                        "done 2\n")

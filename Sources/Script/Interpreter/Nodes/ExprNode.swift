@@ -392,6 +392,17 @@ final class FStringNode: ExprNode {
             case .field(let e, let conversion, let spec, let debug):
                 if let debug { out += debug }
                 var v = try e.eval(f)
+                if conversion == nil && spec == nil {
+                    switch v {
+                    case .str(let s):
+                        out += s
+                        continue
+                    case .int(let i):
+                        out += String(i)
+                        continue
+                    default: break
+                    }
+                }
                 switch conversion {
                 case "r": v = .str(try interp.repr(v))
                 case "s": v = .str(try interp.str(v))

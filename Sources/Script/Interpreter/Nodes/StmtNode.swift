@@ -475,9 +475,12 @@ final class LocalAugmentedAssignStmt: StmtNode {
         super.init(general.span)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        let current = f.slots[slot]
-        switch (op, current) {
-        case (.add, .int(let x)):
+        // No copy of the current value is held on the general path, so a string or list in
+        // the slot stays uniquely referenced and grows in place.
+        guard op == .add else { return try general.exec(f) }
+        switch f.slots[slot] {
+        case .int(let x):
+            let current = Value.int(x)
             let rhs = try value.eval(f)
             if case .int(let y) = rhs {
                 let (r, o) = x.addingReportingOverflow(y)
@@ -490,7 +493,8 @@ final class LocalAugmentedAssignStmt: StmtNode {
                 return .normal
             }
             return try general.finish(current, rhs, f)
-        case (.add, .float(let x)):
+        case .float(let x):
+            let current = Value.float(x)
             let rhs = try value.eval(f)
             if case .float(let y) = rhs {
                 f.slots[slot] = .float(x + y)
