@@ -96,10 +96,13 @@ final class Frame {
     var generatorState: GeneratorState?
 
     let slotCount: Int
+    /// The interpreter's counters (see `Interpreter.counters`).
+    let counters: UnsafeMutablePointer<Int>
 
     init(code: CodeObject, interpreter: Interpreter, closure: [Cell]) {
         self.code = code
         self.interpreter = interpreter
+        counters = interpreter.counters
         slotCount = max(code.slotCount, 1)
         slots = UnsafeMutablePointer<Value>.allocate(capacity: slotCount)
         slots.initialize(repeating: .unbound, count: slotCount)
@@ -115,7 +118,7 @@ final class Frame {
     /// A frame for a call of `code`, reused from the code's pool when one is free.
     @inline(__always)
     static func make(code: CodeObject, interpreter: Interpreter, closure: [Cell]) -> Frame {
-        if let frame = code.framePool.popLast() {
+        if let frame = code.framePool.popLast(), frame.counters == interpreter.counters {
             if !closure.isEmpty || code.ownCellCount > 0 {
                 frame.cells = closure
                 if code.ownCellCount > 0 { frame.addOwnCells() }
@@ -139,4 +142,12 @@ final class Frame {
         slots.deinitialize(count: slotCount)
         slots.deallocate()
     }
+}
+
+/// Counts one statement or loop iteration of frame `f`, polling for interrupts every 1024.
+@inline(__always)
+func tick(_ f: Frame) throws {
+    let counters = f.counters
+    counters[0] &-= 1
+    if counters[0] < 0 { try f.interpreter.slowTick() }
 }

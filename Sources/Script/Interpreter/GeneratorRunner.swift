@@ -3,7 +3,7 @@
 enum GeneratorRunner {
     static func run(_ program: GeneratorProgram, _ f: Frame, _ state: GeneratorState,
                     sent: Value, throwing: ExceptionObject?, base: Int) throws -> Value? {
-        let interp = f.interpreter
+        unowned(unsafe) let interp = f.interpreter
         let ops = program.ops
         var pendingThrow = throwing
         var sentValue = sent
@@ -26,13 +26,13 @@ enum GeneratorRunner {
                 while state.pc < ops.count {
                     switch ops[state.pc] {
                     case .stmt(let s):
-                        try interp.tick()
+                        try tick(f)
                         do { _ = try s.exec(f) } catch let e as ScriptError { throw e.locate(s.span, f) }
                         state.pc += 1
                     case .jump(let target):
                         state.pc = target
                     case .jumpIfFalse(let test, let target):
-                        try interp.tick()
+                        try tick(f)
                         let v: Value
                         do { v = try test.eval(f) } catch let e as ScriptError { throw e.locate(test.span, f) }
                         state.pc = try interp.truthy(v) ? state.pc + 1 : target
@@ -43,7 +43,7 @@ enum GeneratorRunner {
                         }
                         state.pc += 1
                     case .forIterator(let slot, let target, let exit):
-                        try interp.tick()
+                        try tick(f)
                         guard case .object(let o) = f.slots[slot], let box = o as? IteratorBox else {
                             throw ScriptError.runtimeError("internal error: missing loop iterator")
                         }
@@ -64,7 +64,7 @@ enum GeneratorRunner {
                             } catch let err as ScriptError { throw err.locate(span, f) }
                             continue
                         }
-                        try interp.tick()
+                        try tick(f)
                         let v: Value
                         do { v = try e?.eval(f) ?? .none } catch let err as ScriptError { throw err.locate(span, f) }
                         state.resuming = true
@@ -74,7 +74,7 @@ enum GeneratorRunner {
                         if state.resuming {
                             delegateValue = f.slots[slot]
                         } else {
-                            try interp.tick()
+                            try tick(f)
                             let source: Value
                             do { source = try e.eval(f) } catch let err as ScriptError { throw err.locate(span, f) }
                             if case .object(let o) = source, o is GeneratorObject {

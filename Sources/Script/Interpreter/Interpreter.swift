@@ -104,8 +104,22 @@ public final class Interpreter {
     var moduleFactories: [String: (Interpreter) -> ModuleObject] = [:]
     var loadedModules: [String: ModuleObject] = [:]
     var handledExceptions: [ExceptionObject] = []
-    var callDepth = 0
-    var ticks = 1024
+    /// Counters the hot paths update through a raw pointer, without reference counting:
+    /// [0] statements until the next interrupt poll, [1] the depth of nested calls.
+    let counters: UnsafeMutablePointer<Int> = {
+        let p = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+        p.initialize(repeating: 0, count: 2)
+        p[0] = 1024
+        return p
+    }()
+    var callDepth: Int {
+        get { counters[1] }
+        set { counters[1] = newValue }
+    }
+    var ticks: Int {
+        get { counters[0] }
+        set { counters[0] = newValue }
+    }
     var stepsTaken = 0
     var typeRegistry: [String: TypeObject] = [:]
     var typeMethods: [ObjectIdentifier: [String: Value]] = [:]
@@ -121,6 +135,10 @@ public final class Interpreter {
         installBuiltins()
         registerModule("math", MathModule.make)
         registerModule("sys", SysModule.make)
+    }
+
+    deinit {
+        counters.deallocate()
     }
 
     /// Makes `import name` load the module built by `factory`.
@@ -163,8 +181,8 @@ public final class Interpreter {
     /// Called at every statement and loop iteration: polls the interrupt flag and budget.
     @inline(__always)
     func tick() throws {
-        ticks &-= 1
-        if ticks < 0 { try slowTick() }
+        counters[0] &-= 1
+        if counters[0] < 0 { try slowTick() }
     }
 
     @inline(never)

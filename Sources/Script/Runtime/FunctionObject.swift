@@ -53,7 +53,7 @@ final class FunctionObject: ScriptObject {
     /// Runs the body in a frame whose parameters are bound.
     @inline(__always)
     func run(_ frame: Frame) throws -> Value {
-        let interp = frame.interpreter
+        unowned(unsafe) let interp = frame.interpreter
         interp.callDepth += 1
         defer { interp.callDepth -= 1 }
         if interp.callDepth > interp.recursionLimit {
@@ -87,10 +87,10 @@ final class FunctionObject: ScriptObject {
         var frame = Frame.make(code: code, interpreter: caller.interpreter, closure: closure)
         let slots = frame.slots
         for i in 0..<arguments.count { slots[i] = try arguments[i].eval(caller) }
-        let interp = caller.interpreter
-        interp.callDepth += 1
-        defer { interp.callDepth -= 1 }
-        if interp.callDepth > interp.recursionLimit {
+        let counters = caller.counters
+        counters[1] += 1
+        defer { counters[1] -= 1 }
+        if counters[1] > caller.interpreter.recursionLimit {
             throw ScriptError(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
         }
         do {

@@ -94,7 +94,7 @@ public final class GeneratorObject: ScriptObject, ValueIterator {
             status = .finished
             return nil
         }
-        let interp = frame.interpreter
+        unowned(unsafe) let interp = frame.interpreter
         interp.callDepth += 1
         defer { interp.callDepth -= 1 }
         if interp.callDepth > interp.recursionLimit {

@@ -224,13 +224,13 @@ final class ComprehensionNode: ExprNode {
     private func run(_ level: Int, _ f: Frame, _ emit: () throws -> Void) throws {
         let clause = clauses[level]
         let iterable = try clause.iterable.eval(f)
-        let interp = f.interpreter
+        unowned(unsafe) let interp = f.interpreter
         if case .object(let o) = iterable, let range = o as? RangeObject, let local = clause.target as? LocalTarget {
             // Fast path: `for i in range(...)` into a plain local.
             var i = range.start
             let slot = local.slot
             while range.step > 0 ? i < range.stop : i > range.stop {
-                try interp.tick()
+                try tick(f)
                 f.slots[slot] = .int(i)
                 var keep = true
                 for c in clause.conditions where !(try interp.truthy(try c.eval(f))) {

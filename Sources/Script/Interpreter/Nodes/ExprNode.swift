@@ -385,7 +385,7 @@ final class FStringNode: ExprNode {
     }
     private func render(_ parts: [Part], _ f: Frame) throws -> String {
         var out = ""
-        let interp = f.interpreter
+        unowned(unsafe) let interp = f.interpreter
         for p in parts {
             switch p {
             case .literal(let s): out += s

@@ -15,7 +15,7 @@ class StmtNode {
 /// Runs a block, ticking once per statement and recording the failing statement.
 @inline(__always)
 func execBlock(_ body: [StmtNode], _ f: Frame) throws -> Flow {
-    let interp = f.interpreter
+    unowned(unsafe) let interp = f.interpreter
     let count = body.count
     var i = 0
     while i < count {
@@ -23,7 +23,7 @@ func execBlock(_ body: [StmtNode], _ f: Frame) throws -> Flow {
         let node = Unmanaged.passUnretained(body[i])
         let flow: Flow
         do {
-            try interp.tick()
+            try tick(f)
             flow = try node._withUnsafeGuaranteedRef { try $0.exec(f) }
         } catch let e as ScriptError {
             throw e.locate(node._withUnsafeGuaranteedRef { $0.span }, f)
@@ -100,7 +100,7 @@ final class AugmentedAssignStmt: StmtNode {
         super.init(span)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        let interp = f.interpreter
+        unowned(unsafe) let interp = f.interpreter
         switch target {
         case let local as LocalTarget:
             if op == .add, case .str = f.slots[local.slot] {
@@ -214,9 +214,9 @@ final class WhileStmt: StmtNode {
         super.init(span)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        let interp = f.interpreter
+        unowned(unsafe) let interp = f.interpreter
         while true {
-            try interp.tick()
+            try tick(f)
             let t = try test.eval(f)
             let truth: Bool
             if case .bool(let b) = t { truth = b } else { truth = try interp.truthy(t) }
@@ -244,14 +244,14 @@ final class ForStmt: StmtNode {
         super.init(span)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        let interp = f.interpreter
+        unowned(unsafe) let interp = f.interpreter
         let seq = try iterable.eval(f)
         // Fast paths: ranges and lists assigned to a local slot.
         if case .object(let o) = seq, let range = o as? RangeObject {
             var i = range.start
             let localSlot = (target as? LocalTarget)?.slot
             while range.step > 0 ? i < range.stop : i > range.stop {
-                try interp.tick()
+                try tick(f)
                 if let slot = localSlot { f.slots[slot] = .int(i) } else { try target.assign(.int(i), f) }
                 switch try execBlock(body, f) {
                 case .breakLoop: return .normal
@@ -268,7 +268,7 @@ final class ForStmt: StmtNode {
             var i = 0
             let localSlot = (target as? LocalTarget)?.slot
             while i < l.items.count {
-                try interp.tick()
+                try tick(f)
                 if let slot = localSlot { f.slots[slot] = l.items[i] } else { try target.assign(l.items[i], f) }
                 i += 1
                 switch try execBlock(body, f) {
@@ -282,7 +282,7 @@ final class ForStmt: StmtNode {
         let it: any ValueIterator
         do { it = try interp.iterator(seq) } catch let e as ScriptError { throw e.locate(iterable.span, f) }
         while true {
-            try interp.tick()
+            try tick(f)
             let next: Value?
             do { next = try it.next(interp) } catch let e as ScriptError { throw e.locate(iterable.span, f) }
             guard let item = next else { break }
@@ -359,7 +359,7 @@ final class RaiseStmt: StmtNode {
     }
 
     func makeException(_ f: Frame) throws -> ScriptError {
-        let interp = f.interpreter
+        unowned(unsafe) let interp = f.interpreter
         guard let exception else {
             guard let current = interp.handledExceptions.last else {
                 return ScriptError.runtimeError("No active exception to reraise")
@@ -405,7 +405,7 @@ final class TryStmt: StmtNode {
             flow = try execHandlers(f)
             savedReturn = f.returnValue
         } catch let e as ScriptError {
-            let interp = f.interpreter
+            unowned(unsafe) let interp = f.interpreter
             interp.handledExceptions.append(e.exception)
             let finalFlow: Flow
             do {
@@ -430,7 +430,7 @@ final class TryStmt: StmtNode {
         do {
             flow = try execBlock(body, f)
         } catch let e as ScriptError {
-            let interp = f.interpreter
+            unowned(unsafe) let interp = f.interpreter
             let exc = e.exception
             guard exc.isCatchable else { throw e }
             for h in handlers {
