@@ -209,16 +209,9 @@ final class CompareNode: ExprNode {
         for i in 0..<ops.count {
             let b = try rest[i].eval(f)
             let r: Bool
-            switch (ops[i], a, b) {
-            case (.lt, .int(let x), .int(let y)): r = x < y
-            case (.le, .int(let x), .int(let y)): r = x <= y
-            case (.gt, .int(let x), .int(let y)): r = x > y
-            case (.ge, .int(let x), .int(let y)): r = x >= y
-            case (.eq, .int(let x), .int(let y)): r = x == y
-            case (.ne, .int(let x), .int(let y)): r = x != y
-            case (.lt, .float(let x), .float(let y)): r = x < y
-            case (.gt, .float(let x), .float(let y)): r = x > y
-            default:
+            if let quick = quickCompare(ops[i], a, b) {
+                r = quick
+            } else {
                 do { r = try f.interpreter.compare(ops[i], a, b) } catch let e as ScriptError { throw e.locate(span, f) }
             }
             if !r { return .bool(false) }
@@ -453,27 +446,35 @@ final class CompareOneNode: ExprNode {
     override func eval(_ f: Frame) throws -> Value {
         let a = try left.eval(f)
         let b = try right.eval(f)
-        switch (a, b) {
-        case (.int(let x), .int(let y)):
-            switch op {
-            case .lt: return .bool(x < y)
-            case .le: return .bool(x <= y)
-            case .gt: return .bool(x > y)
-            case .ge: return .bool(x >= y)
-            case .eq: return .bool(x == y)
-            case .ne: return .bool(x != y)
-            default: break
-            }
-        case (.float(let x), .float(let y)):
-            switch op {
-            case .lt: return .bool(x < y)
-            case .le: return .bool(x <= y)
-            case .gt: return .bool(x > y)
-            case .ge: return .bool(x >= y)
-            default: break
-            }
-        default: break
-        }
+        if let quick = quickCompare(op, a, b) { return .bool(quick) }
         do { return .bool(try f.interpreter.compare(op, a, b)) } catch let e as ScriptError { throw e.locate(span, f) }
+    }
+}
+
+/// Ordering and equality of two ints or two floats without the general comparison path;
+/// nil for anything else.
+@inline(__always)
+func quickCompare(_ op: CompareOperator, _ a: Value, _ b: Value) -> Bool? {
+    switch (a, b) {
+    case (.int(let x), .int(let y)):
+        switch op {
+        case .lt: return x < y
+        case .le: return x <= y
+        case .gt: return x > y
+        case .ge: return x >= y
+        case .eq: return x == y
+        case .ne: return x != y
+        default: return nil
+        }
+    case (.float(let x), .float(let y)):
+        switch op {
+        case .lt: return x < y
+        case .le: return x <= y
+        case .gt: return x > y
+        case .ge: return x >= y
+        default: return nil
+        }
+    default:
+        return nil
     }
 }
