@@ -8,3 +8,9 @@ int bt_format_double(char *buffer, size_t size, char conversion, int precision, 
     default: return snprintf(buffer, size, "%.*f", precision, value);
     }
 }
+
+static _Thread_local void *bt_trashcan_state;
+
+void *bt_trashcan_get(void) { return bt_trashcan_state; }
+
+void bt_trashcan_set(void *state) { bt_trashcan_state = state; }

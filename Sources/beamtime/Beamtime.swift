@@ -64,14 +64,18 @@ struct Demo: ParsableCommand {
 enum ScriptRunner {
     static func run(source: String, filename: String, stepBudget: Int?) -> Int32 {
         let output = ProcessOutput()
-        let interpreter = Interpreter(output: output)
-        interpreter.stepBudget = stepBudget
-        let session = Session(interpreter: interpreter, colourTracebacks: isatty(2) == 1)
+        let interrupt = InterruptFlag()
+        ScriptRunner.interruptFlag = interrupt
         signal(SIGINT) { _ in ScriptRunner.interruptFlag?.set() }
-        ScriptRunner.interruptFlag = interpreter.interrupt
-        let result = Session.onLargeStack { session.run(file: filename, source: source) }
+        // The session lives and dies on the large stack: freeing deep structures needs it too.
+        let failure = Session.onLargeStack { () -> ScriptFailure? in
+            let interpreter = Interpreter(output: output, interrupt: interrupt)
+            interpreter.stepBudget = stepBudget
+            let session = Session(interpreter: interpreter, colourTracebacks: isatty(2) == 1)
+            return session.run(file: filename, source: source).failure
+        }
         output.flush()
-        guard let failure = result.failure else { return 0 }
+        guard let failure else { return 0 }
         FileHandle.standardError.write(Data((failure.traceback.joined(separator: "\n") + "\n").utf8))
         return failure.isSyntaxError ? 2 : 1
     }

@@ -13,6 +13,10 @@ public final class DictObject {
     /// Creates an empty dict.
     public init() {}
 
+    deinit {
+        if !values.isEmpty { Trashcan.dispose(&values) }
+    }
+
     /// The number of entries.
     public var count: Int { live }
 

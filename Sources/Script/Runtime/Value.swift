@@ -67,6 +67,10 @@ public final class ListObject {
     public init(_ items: [Value] = []) {
         self.items = items
     }
+
+    deinit {
+        if !items.isEmpty { Trashcan.dispose(&items) }
+    }
 }
 
 /// A variable captured by a closure (Python's cell).

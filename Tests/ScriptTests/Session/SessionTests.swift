@@ -40,3 +40,22 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(runScript("x = 'ab' * (1 << 40)").failure?.ename, "MemoryError")
     }
 }
+
+final class DeepStructureTests: XCTestCase {
+    /// Freeing a million nested lists and dicts must not recurse (CPython's "trashcan").
+    func testFreeingDeeplyNestedContainersOnASmallStack() {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var printed = ""
+        let thread = Thread {
+            let out = BufferedOutput()
+            let session = Session(interpreter: Interpreter(output: out))
+            _ = session.execute("a = []\nfor i in range(300000):\n    a = [a, {'k': a}]\na = None\nprint('freed')")
+            printed = out.stdout
+            done.signal()
+        }
+        thread.stackSize = 4 << 20
+        thread.start()
+        XCTAssertEqual(done.wait(timeout: .now() + 120), .success)
+        XCTAssertEqual(printed, "freed\n")
+    }
+}
