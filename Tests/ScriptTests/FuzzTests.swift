@@ -56,9 +56,13 @@ final class FuzzTests: XCTestCase {
     func testTenThousandInputsNeverCrash() throws {
         let corpus = corpusFiles().compactMap { try? String(contentsOf: $0, encoding: .utf8) } + RegressionInputs.all
         XCTAssertFalse(corpus.isEmpty)
-        var rng = SplitMix64(state: 20261123)
+        // A fixed seed and count in CI; BEAMTIME_FUZZ_SEED / BEAMTIME_FUZZ_COUNT run longer campaigns by hand.
+        let environment = ProcessInfo.processInfo.environment
+        let seed = environment["BEAMTIME_FUZZ_SEED"].flatMap(UInt64.init) ?? 20261123
+        let count = max(10_000, environment["BEAMTIME_FUZZ_COUNT"].flatMap(Int.init) ?? 10_000)
+        var rng = SplitMix64(state: seed)
         var counts: [String: Int] = [:]
-        let inputs = (0..<10_000).map { i -> String in
+        let inputs = (0..<count).map { i -> String in
             i % 3 == 0 ? soup(&rng) : mutate(corpus[Int.random(in: 0..<corpus.count, using: &rng)], &rng)
         }
         Session.onLargeStack {
