@@ -128,8 +128,11 @@ extension Interpreter {
             var i = start
             return .object(IteratorObject(ClosureIterator { interp in
                 guard let v = try it.next(interp) else { return nil }
-                defer { i += 1 }
-                return .tuple([.int(i), v])
+                let index = i
+                let (next, overflow) = i.addingReportingOverflow(1)
+                if overflow { throw ScriptError.overflow() }
+                i = next
+                return .tuple([.int(index), v])
             }, name: "enumerate"))
         },
         BuiltinFunction("zip", signature: "zip(*iterables, strict=False)", doc: "Yield tuples until an input is exhausted.") { args, interp in
@@ -264,6 +267,7 @@ extension Interpreter {
                 var base = try p.int(0), exp = try p.int(1)
                 let m = try p.int(2)
                 if m == 0 { throw ScriptError.valueError("pow() 3rd argument cannot be 0") }
+                if m == Int.min { throw ScriptError.overflow() }
                 if exp < 0 {
                     // Modular inverse by the extended Euclidean algorithm, as Python 3.8+.
                     let mm = Swift.abs(m)

@@ -128,7 +128,9 @@ enum MathModule {
                 let p = ArgumentReader("gcd", args, interp)
                 var g = 0
                 for i in args.positional.indices {
-                    var a = Swift.abs(try p.int(i)), b = g
+                    let value = try p.int(i)
+                    if value == Int.min { throw ScriptError.overflow() }
+                    var a = Swift.abs(value), b = g
                     while b != 0 { (a, b) = (b, a % b) }
                     g = a
                 }

@@ -98,8 +98,7 @@ extension Interpreter {
     }
 
     private func intFloatEqual(_ i: Int, _ d: Double) -> Bool {
-        guard d.isFinite, d.rounded() == d, abs(d) <= 9.3e18 else { return false }
-        if d == 9223372036854775808.0 { return false }
+        guard d.isFinite, d.rounded() == d, d >= -9223372036854775808.0, d < 9223372036854775808.0 else { return false }
         return Int(d) == i
     }
 

@@ -91,15 +91,28 @@ public final class RangeObject: ScriptObject, KeyEquatable {
         self.step = step
     }
 
-    /// The number of values.
+    /// The number of values (saturating at `Int.max` for ranges longer than that).
     public var count: Int {
-        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
-        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+        let n = exactCount
+        return n > UInt(Int.max) ? Int.max : Int(n)
+    }
+
+    /// The number of values, computed without overflow.
+    var exactCount: UInt {
+        if step > 0 {
+            guard start < stop else { return 0 }
+            return (UInt(bitPattern: stop) &- UInt(bitPattern: start) &- 1) / UInt(step) + 1
+        }
+        guard start > stop else { return 0 }
+        return (UInt(bitPattern: start) &- UInt(bitPattern: stop) &- 1) / step.magnitude + 1
     }
 
     public var typeName: String { "range" }
     public var docstring: String? { BuiltinTypes.range.docstring }
-    public func length(_ interpreter: Interpreter) throws -> Int? { count }
+    public func length(_ interpreter: Interpreter) throws -> Int? {
+        if exactCount > UInt(Int.max) { throw ScriptError.overflow("Python int too large to convert to C ssize_t") }
+        return count
+    }
     public func repr(_ interpreter: Interpreter) throws -> String {
         step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
     }
@@ -110,7 +123,8 @@ public final class RangeObject: ScriptObject, KeyEquatable {
             return false
         }
         if step > 0 ? (v < start || v >= stop) : (v > start || v <= stop) { return false }
-        return (v - start) % step == 0
+        let distance = step > 0 ? UInt(bitPattern: v) &- UInt(bitPattern: start) : UInt(bitPattern: start) &- UInt(bitPattern: v)
+        return distance % step.magnitude == 0
     }
     public func item(_ key: Value, _ interpreter: Interpreter) throws -> Value? {
         switch key {
@@ -118,12 +132,16 @@ public final class RangeObject: ScriptObject, KeyEquatable {
             let n = count
             let j = i < 0 ? i + n : i
             guard j >= 0 && j < n else { throw ScriptError.indexError("range object index out of range") }
-            return .int(start + j * step)
+            return .int(start &+ j &* step)
         case .object(let s as SliceObject):
             let (a, _, st, n) = try s.indices(length: count, interpreter)
-            let newStart = start + a * step
-            let newStep = step * st
-            return .object(RangeObject(start: newStart, stop: newStart + n * newStep, step: newStep))
+            let (offset, o1) = a.multipliedReportingOverflow(by: step)
+            let (newStart, o2) = start.addingReportingOverflow(offset)
+            let (newStep, o3) = step.multipliedReportingOverflow(by: st)
+            let (span, o4) = n.multipliedReportingOverflow(by: newStep)
+            let (newStop, o5) = newStart.addingReportingOverflow(span)
+            if o1 || o2 || o3 || o4 || o5 { throw ScriptError.overflow() }
+            return .object(RangeObject(start: newStart, stop: newStop, step: newStep))
         default:
             throw ScriptError.typeError("range indices must be integers or slices, not \(key.typeName)")
         }
@@ -201,7 +219,8 @@ public final class SliceObject: ScriptObject {
             default: throw ScriptError.typeError("slice indices must be integers or None or have an __index__ method")
             }
         }
-        let st = try intValue(step) ?? 1
+        // A step beyond ±(2**63 - 1) selects the same items as ±(2**63 - 1).
+        let st = max(try intValue(step) ?? 1, -Int.max)
         if st == 0 { throw ScriptError.valueError("slice step cannot be zero") }
         var a: Int, b: Int
         if st > 0 {
