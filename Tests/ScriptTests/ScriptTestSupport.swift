@@ -45,3 +45,21 @@ func corpusFiles() -> [URL] {
     guard let e = FileManager.default.enumerator(at: corpusDirectory, includingPropertiesForKeys: nil) else { return [] }
     return e.compactMap { $0 as? URL }.filter { $0.pathExtension == "py" }.sorted { $0.path < $1.path }
 }
+
+/// Runs code on a thread with a deliberately small stack (4 MiB), to prove that freeing
+/// and rendering deep structures does not recurse.
+func runOnSmallStack(_ code: String) -> (stdout: String, failure: ScriptFailure?) {
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var result: (stdout: String, failure: ScriptFailure?) = ("", nil)
+    let thread = Thread {
+        let out = BufferedOutput()
+        let session = Session(interpreter: Interpreter(output: out))
+        let failure = session.run(file: "<small stack>", source: code).failure
+        result = (out.stdout, failure)
+        done.signal()
+    }
+    thread.stackSize = 4 << 20
+    thread.start()
+    done.wait()
+    return result
+}

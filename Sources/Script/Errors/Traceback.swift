@@ -15,14 +15,34 @@ public struct TracebackRenderer {
 
     /// The traceback lines (each entry may contain newlines), as Jupyter's `traceback` field.
     public func lines(for e: ExceptionObject, interpreter: Interpreter) -> [String] {
-        var out: [String] = []
-        if let cause = e.cause {
-            out += lines(for: cause, interpreter: interpreter)
-            out.append("\nThe above exception was the direct cause of the following exception:\n")
-        } else if let context = e.context, context !== e, e.cause == nil, context.traceback.count > 0 {
-            out += lines(for: context, interpreter: interpreter)
-            out.append("\nDuring handling of the above exception, another exception occurred:\n")
+        // Walk the cause/context chain first (innermost last), without recursion and
+        // stopping at cycles, as CPython's traceback module does; very long chains are cut.
+        var chain: [(ExceptionObject, String?)] = [(e, nil)]
+        var seen: Set<ObjectIdentifier> = [ObjectIdentifier(e)]
+        var current = e
+        while chain.count < 50 {
+            let link: (ExceptionObject, String)?
+            if let cause = current.cause {
+                link = (cause, "\nThe above exception was the direct cause of the following exception:\n")
+            } else if let context = current.context, context.traceback.count > 0 {
+                link = (context, "\nDuring handling of the above exception, another exception occurred:\n")
+            } else {
+                link = nil
+            }
+            guard let (next, separator) = link, seen.insert(ObjectIdentifier(next)).inserted else { break }
+            chain.append((next, separator))
+            current = next
         }
+        var out: [String] = []
+        for (exception, separator) in chain.reversed() {
+            out += single(exception, interpreter: interpreter)
+            if let separator { out.append(separator) }
+        }
+        return out
+    }
+
+    private func single(_ e: ExceptionObject, interpreter: Interpreter) -> [String] {
+        var out: [String] = []
         out.append(paint(String(repeating: "-", count: 75), "31"))
         out.append(paint(e.type.name, "31") + String(repeating: " ", count: max(1, 42 - e.type.name.count))
                    + "Traceback (most recent call last)")

@@ -39,6 +39,17 @@ public final class ExceptionObject: ScriptObject {
         self.args = args
     }
 
+    deinit {
+        // `raise … from` in a loop chains exceptions arbitrarily deep: free them iteratively.
+        var held = args
+        if let cause { held.append(.object(cause)) }
+        if let context { held.append(.object(context)) }
+        cause = nil
+        context = nil
+        args = []
+        Trashcan.dispose(&held)
+    }
+
     public var typeName: String { type.name }
 
     /// The message as `str(e)` gives it.

@@ -41,10 +41,10 @@ final class Trashcan {
 }
 
 extension Value {
-    /// Whether releasing this value may free a nested container.
+    /// Whether releasing this value may free other values (containers and objects).
     var isContainer: Bool {
         switch self {
-        case .list, .dict, .tuple: return true
+        case .list, .dict, .tuple, .object: return true
         default: return false
         }
     }

@@ -80,4 +80,12 @@ final class Cell {
     init(_ value: Value = .unbound) {
         self.value = value
     }
+
+    deinit {
+        // Closures capturing closures can chain a million deep: free them iteratively.
+        guard value.isContainer else { return }
+        var held = [value]
+        value = .unbound
+        Trashcan.dispose(&held)
+    }
 }

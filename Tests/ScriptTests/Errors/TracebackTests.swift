@@ -61,3 +61,38 @@ final class TracebackTests: XCTestCase {
         XCTAssertEqual(failure?.ename, "ValueError")
     }
 }
+
+final class ExceptionChainTests: XCTestCase {
+    func testLongAndCyclicChainsRenderWithoutRecursion() {
+        let long = runOnSmallStack("""
+        prev = None
+        for i in range(100000):
+            try:
+                raise ValueError(i) from prev
+            except ValueError as e:
+                prev = e
+        raise prev
+        """)
+        XCTAssertEqual(long.failure?.ename, "ValueError")
+        XCTAssertLessThan(long.failure?.traceback.count ?? 0, 1000)
+        XCTAssertTrue(long.failure?.traceback.joined().contains("direct cause") ?? false)
+        let cyclic = runOnSmallStack("""
+        try:
+            raise KeyError('a')
+        except KeyError as a:
+            first = a
+            try:
+                raise IndexError('b')
+            except IndexError as b:
+                second = b
+        try:
+            raise second
+        except IndexError:
+            raise first
+        """)
+        XCTAssertEqual(cyclic.failure?.ename, "KeyError")
+        let closures = runOnSmallStack("f = lambda: 0\nfor i in range(300000):\n    f = (lambda g: lambda: g)(f)\nf = None\nprint('freed')")
+        XCTAssertNil(closures.failure)
+        XCTAssertEqual(closures.stdout, "freed\n")
+    }
+}
