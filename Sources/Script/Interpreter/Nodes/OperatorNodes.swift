@@ -1,0 +1,183 @@
+final class UnaryNode: ExprNode {
+    let op: UnaryOperator
+    let operand: ExprNode
+    init(_ op: UnaryOperator, _ operand: ExprNode, _ span: SourceSpan) {
+        self.op = op
+        self.operand = operand
+        super.init(span)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        let v = try operand.eval(f)
+        switch (op, v) {
+        case (.not, .bool(let b)): return .bool(!b)
+        case (.neg, .float(let d)): return .float(-d)
+        default:
+            do { return try f.interpreter.unary(op, v) } catch let e as ScriptError { throw e.locate(span, f) }
+        }
+    }
+}
+
+final class BinaryNode: ExprNode {
+    let op: BinaryOperator
+    let left: ExprNode
+    let right: ExprNode
+    init(_ op: BinaryOperator, _ left: ExprNode, _ right: ExprNode, _ span: SourceSpan) {
+        self.op = op
+        self.left = left
+        self.right = right
+        super.init(span)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        let a = try left.eval(f)
+        let b = try right.eval(f)
+        switch (a, b) {
+        case (.int(let x), .int(let y)):
+            switch op {
+            case .add:
+                let (r, o) = x.addingReportingOverflow(y)
+                if !o { return .int(r) }
+            case .sub:
+                let (r, o) = x.subtractingReportingOverflow(y)
+                if !o { return .int(r) }
+            case .mul:
+                let (r, o) = x.multipliedReportingOverflow(by: y)
+                if !o { return .int(r) }
+            default: break
+            }
+        case (.float(let x), .float(let y)):
+            switch op {
+            case .add: return .float(x + y)
+            case .sub: return .float(x - y)
+            case .mul: return .float(x * y)
+            case .div where y != 0: return .float(x / y)
+            default: break
+            }
+        case (.int(let i), .float(let y)):
+            let x = Double(i)
+            switch op {
+            case .add: return .float(x + y)
+            case .sub: return .float(x - y)
+            case .mul: return .float(x * y)
+            case .div where y != 0: return .float(x / y)
+            default: break
+            }
+        case (.float(let x), .int(let j)):
+            let y = Double(j)
+            switch op {
+            case .add: return .float(x + y)
+            case .sub: return .float(x - y)
+            case .mul: return .float(x * y)
+            case .div where y != 0: return .float(x / y)
+            default: break
+            }
+        default: break
+        }
+        do { return try f.interpreter.binary(op, a, b) } catch let e as ScriptError { throw e.locate(span, f) }
+    }
+}
+
+final class BooleanNode: ExprNode {
+    let isAnd: Bool
+    let items: [ExprNode]
+    init(isAnd: Bool, _ items: [ExprNode], _ span: SourceSpan) {
+        self.isAnd = isAnd
+        self.items = items
+        super.init(span)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        var v = Value.none
+        for item in items {
+            v = try item.eval(f)
+            let t = try f.interpreter.truthy(v)
+            if isAnd ? !t : t { return v }
+        }
+        return v
+    }
+}
+
+final class CompareNode: ExprNode {
+    let first: ExprNode
+    let ops: [CompareOperator]
+    let rest: [ExprNode]
+    init(_ first: ExprNode, _ ops: [CompareOperator], _ rest: [ExprNode], _ span: SourceSpan) {
+        self.first = first
+        self.ops = ops
+        self.rest = rest
+        super.init(span)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        var a = try first.eval(f)
+        for i in 0..<ops.count {
+            let b = try rest[i].eval(f)
+            let r: Bool
+            if let quick = quickCompare(ops[i], a, b) {
+                r = quick
+            } else {
+                do { r = try f.interpreter.compare(ops[i], a, b) } catch let e as ScriptError { throw e.locate(span, f) }
+            }
+            if !r { return .bool(false) }
+            a = b
+        }
+        return .bool(true)
+    }
+}
+
+final class ConditionalNode: ExprNode {
+    let test: ExprNode, body: ExprNode, orElse: ExprNode
+    init(_ test: ExprNode, _ body: ExprNode, _ orElse: ExprNode, _ span: SourceSpan) {
+        self.test = test
+        self.body = body
+        self.orElse = orElse
+        super.init(span)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        try f.interpreter.truthy(try test.eval(f)) ? try body.eval(f) : try orElse.eval(f)
+    }
+}
+
+/// A comparison with a single operator (`a < b`), the common case.
+final class CompareOneNode: ExprNode {
+    let op: CompareOperator
+    let left: ExprNode
+    let right: ExprNode
+    init(_ op: CompareOperator, _ left: ExprNode, _ right: ExprNode, _ span: SourceSpan) {
+        self.op = op
+        self.left = left
+        self.right = right
+        super.init(span)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        let a = try left.eval(f)
+        let b = try right.eval(f)
+        if let quick = quickCompare(op, a, b) { return .bool(quick) }
+        do { return .bool(try f.interpreter.compare(op, a, b)) } catch let e as ScriptError { throw e.locate(span, f) }
+    }
+}
+
+/// Ordering and equality of two ints or two floats without the general comparison path;
+/// nil for anything else.
+@inline(__always)
+func quickCompare(_ op: CompareOperator, _ a: Value, _ b: Value) -> Bool? {
+    switch (a, b) {
+    case (.int(let x), .int(let y)):
+        switch op {
+        case .lt: return x < y
+        case .le: return x <= y
+        case .gt: return x > y
+        case .ge: return x >= y
+        case .eq: return x == y
+        case .ne: return x != y
+        default: return nil
+        }
+    case (.float(let x), .float(let y)):
+        switch op {
+        case .lt: return x < y
+        case .le: return x <= y
+        case .gt: return x > y
+        case .ge: return x >= y
+        default: return nil
+        }
+    default:
+        return nil
+    }
+}
