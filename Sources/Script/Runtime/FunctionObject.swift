@@ -6,7 +6,9 @@ final class FunctionObject: ScriptObject {
     let closure: [Cell]
     let qualifiedName: String
     private let minPositional: Int
-    private let fastArity: Int?
+    /// Whether calls can bind straight into slots (no *args, **kwargs, captured parameters
+    /// or generator body).
+    private let plainShape: Bool
 
     init(code: CodeObject, defaults: [Value], keywordDefaults: [String: Value], closure: [Cell], qualifiedName: String) {
         self.code = code
@@ -16,18 +18,51 @@ final class FunctionObject: ScriptObject {
         self.qualifiedName = qualifiedName
         let p = code.parameters
         minPositional = p.positional.count - defaults.count
-        let simple = p.varArgsSlot == nil && p.keywordOnly.isEmpty && p.varKeywordsSlot == nil && defaults.isEmpty
-            && code.cellParameters.isEmpty && !code.isGenerator
-        fastArity = simple ? p.positional.count : nil
+        plainShape = p.varArgsSlot == nil && p.varKeywordsSlot == nil && code.cellParameters.isEmpty && !code.isGenerator
     }
 
     var typeName: String { "function" }
     var docstring: String? { code.docstring }
     var signature: String? { code.signatureText }
 
-    /// Whether a call with `n` positional arguments can bind them straight into slots.
+    /// Whether a call with `n` positional arguments (and no keywords) can bind them
+    /// straight into slots, taking defaults for the rest.
     @inline(__always)
-    func acceptsExactly(_ n: Int) -> Bool { fastArity == n }
+    func acceptsExactly(_ n: Int) -> Bool {
+        plainShape && code.parameters.keywordOnly.isEmpty && n >= minPositional && n <= code.parameters.positional.count
+    }
+
+    /// How a call site with `positional` arguments and these keyword names binds, decided once
+    /// per call site and function: the slot of each keyword and the defaults to fill in.
+    /// Nil when the call needs the general path (including every call that is an error).
+    func plan(positional: Int, keywords: [String]) -> CallPlan? {
+        let p = code.parameters
+        guard plainShape, positional <= p.positional.count else { return nil }
+        var provided = Set(0..<positional)
+        var keywordSlots: [Int] = []
+        for name in keywords {
+            let slot: Int
+            if let i = p.positional.firstIndex(of: name), i >= p.positionalOnlyCount {
+                slot = i
+            } else if let k = p.keywordOnly.firstIndex(of: name) {
+                slot = p.keywordOnlyStart + k
+            } else {
+                return nil
+            }
+            guard provided.insert(slot).inserted else { return nil }
+            keywordSlots.append(slot)
+        }
+        var fills: [(slot: Int, value: Value)] = []
+        for i in 0..<p.positional.count where !provided.contains(i) {
+            guard i >= minPositional else { return nil }
+            fills.append((i, defaults[i - minPositional]))
+        }
+        for (k, name) in p.keywordOnly.enumerated() where !provided.contains(p.keywordOnlyStart + k) {
+            guard let value = keywordDefaults[name] else { return nil }
+            fills.append((p.keywordOnlyStart + k, value))
+        }
+        return CallPlan(keywordSlots: keywordSlots, fills: fills)
+    }
 
     func repr(_ interpreter: Interpreter) throws -> String { "<function \(qualifiedName)>" }
 
@@ -87,6 +122,24 @@ final class FunctionObject: ScriptObject {
         var frame = Frame.make(code: code, interpreter: caller.interpreter, closure: closure)
         let slots = frame.slots
         for i in 0..<arguments.count { slots[i] = try arguments[i].eval(caller) }
+        if arguments.count < code.parameters.positional.count {
+            for i in arguments.count..<code.parameters.positional.count { slots[i] = defaults[i - minPositional] }
+        }
+        return try runInvoked(&frame, caller)
+    }
+
+    /// The direct call path for a planned call with keyword arguments.
+    func invoke(_ arguments: [ExprNode], keywords: [ExprNode], plan: CallPlan, from caller: Frame) throws -> Value {
+        var frame = Frame.make(code: code, interpreter: caller.interpreter, closure: closure)
+        let slots = frame.slots
+        for i in 0..<arguments.count { slots[i] = try arguments[i].eval(caller) }
+        for k in 0..<keywords.count { slots[plan.keywordSlots[k]] = try keywords[k].eval(caller) }
+        for fill in plan.fills { slots[fill.slot] = fill.value }
+        return try runInvoked(&frame, caller)
+    }
+
+    @inline(__always)
+    private func runInvoked(_ frame: inout Frame, _ caller: Frame) throws -> Value {
         let counters = caller.counters
         counters[1] += 1
         defer { counters[1] -= 1 }
@@ -222,4 +275,12 @@ final class BoundMethod: ScriptObject {
     }
     var docstring: String? { MethodDocs.doc(for: receiver.typeName, name) }
     var signature: String? { "\(receiver.typeName).\(name)(...)" }
+}
+
+/// A call site's binding of arguments to a function's slots (see `FunctionObject.plan`).
+struct CallPlan {
+    /// The parameter slot of each keyword argument, in call order.
+    let keywordSlots: [Int]
+    /// Parameters not passed, with their default values.
+    let fills: [(slot: Int, value: Value)]
 }

@@ -35,6 +35,26 @@ final class StatementTests: XCTestCase {
         """), "12 [0, 1, 2]\n")
     }
 
+    func testCallBindingFastAndGeneralPathsAgree() {
+        XCTAssertEqual(output("""
+        def f(a, b=2, *, c=3, d):
+            return (a, b, c, d)
+        def g(x, y=[]):
+            y.append(x)
+            return y
+        for i in range(2):
+            print(f(1, d=4), f(a=1, b=5, d=6), f(1, 2, c=7, d=8), g(i))
+        """), "(1, 2, 3, 4) (1, 5, 3, 6) (1, 2, 7, 8) [0]\n(1, 2, 3, 4) (1, 5, 3, 6) (1, 2, 7, 8) [0, 1]\n")
+        XCTAssertEqual(runScript("def f(a, *, d): pass\nfor i in range(2): f(1)").failure?.evalue,
+                       "f() missing 1 required keyword-only argument: 'd'")
+        XCTAssertEqual(runScript("def f(a, b=1): pass\nfor i in range(2): f(1, a=2)").failure?.evalue,
+                       "f() got multiple values for argument 'a'")
+        XCTAssertEqual(runScript("def f(a, b=1): pass\nfor i in range(2): f(1, z=2)").failure?.evalue,
+                       "f() got an unexpected keyword argument 'z'")
+        XCTAssertEqual(runScript("def f(a, b=1): pass\nf(1)\nf()").failure?.evalue,
+                       "f() missing 1 required positional argument: 'a'")
+    }
+
     func testGlobalDeclaration() {
         XCTAssertEqual(output("g = 1\ndef f():\n    global g\n    g += 1\nf()\nprint(g)"), "2\n")
     }

@@ -7,12 +7,22 @@ final class CallNode: ExprNode {
     let keywords: [(String?, ExprNode)]   // nil name = **mapping
     let simple: Bool
 
+    /// Keyword names and values when every keyword is named and nothing is unpacked.
+    let plainKeywordNames: [String]?
+    let plainKeywordValues: [ExprNode]
+    /// The function the last keyword call went to, and how its arguments bind.
+    var plannedFunction: FunctionObject?
+    var callPlan: CallPlan?
+
     init(_ callee: ExprNode, positional: [ExprNode], starred: [Bool], keywords: [(String?, ExprNode)], _ span: SourceSpan) {
         self.callee = callee
         self.positional = positional
         self.starred = starred
         self.keywords = keywords
         self.simple = keywords.isEmpty && !starred.contains(true)
+        let names = keywords.compactMap(\.0)
+        plainKeywordNames = !keywords.isEmpty && names.count == keywords.count && !starred.contains(true) ? names : nil
+        plainKeywordValues = keywords.map(\.1)
         super.init(span)
     }
 
@@ -30,6 +40,20 @@ final class CallNode: ExprNode {
             }
             if let function {
                 do { return try function.invoke(positional, from: f) } catch let e as ScriptError { throw e.locate(span, f) }
+            }
+        }
+        if let names = plainKeywordNames, case .object(let o) = fn {
+            if let planned = plannedFunction, o === planned, let plan = callPlan {
+                do { return try planned.invoke(positional, keywords: plainKeywordValues, plan: plan, from: f) } catch let e as ScriptError {
+                    throw e.locate(span, f)
+                }
+            }
+            if let function = o as? FunctionObject, let plan = function.plan(positional: positional.count, keywords: names) {
+                plannedFunction = function
+                callPlan = plan
+                do { return try function.invoke(positional, keywords: plainKeywordValues, plan: plan, from: f) } catch let e as ScriptError {
+                    throw e.locate(span, f)
+                }
             }
         }
         let args = try evaluateArguments(f)
