@@ -45,31 +45,11 @@ final class BinaryNode: ExprNode {
             default: break
             }
         case (.float(let x), .float(let y)):
-            switch op {
-            case .add: return .float(x + y)
-            case .sub: return .float(x - y)
-            case .mul: return .float(x * y)
-            case .div where y != 0: return .float(x / y)
-            default: break
-            }
+            if let r = quickFloat(op, x, y) { return r }
         case (.int(let i), .float(let y)):
-            let x = Double(i)
-            switch op {
-            case .add: return .float(x + y)
-            case .sub: return .float(x - y)
-            case .mul: return .float(x * y)
-            case .div where y != 0: return .float(x / y)
-            default: break
-            }
+            if let r = quickFloat(op, Double(i), y) { return r }
         case (.float(let x), .int(let j)):
-            let y = Double(j)
-            switch op {
-            case .add: return .float(x + y)
-            case .sub: return .float(x - y)
-            case .mul: return .float(x * y)
-            case .div where y != 0: return .float(x / y)
-            default: break
-            }
+            if let r = quickFloat(op, x, Double(j)) { return r }
         default: break
         }
         do { return try f.interpreter.binary(op, a, b) } catch let e as ScriptError { throw e.locate(span, f) }
@@ -179,5 +159,18 @@ func quickCompare(_ op: CompareOperator, _ a: Value, _ b: Value) -> Bool? {
         }
     default:
         return nil
+    }
+}
+
+/// `+ - * /` on two floats without the general arithmetic path; nil for anything else
+/// (including division by zero, which must raise).
+@inline(__always)
+func quickFloat(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Value? {
+    switch op {
+    case .add: return .float(x + y)
+    case .sub: return .float(x - y)
+    case .mul: return .float(x * y)
+    case .div where y != 0: return .float(x / y)
+    default: return nil
     }
 }
