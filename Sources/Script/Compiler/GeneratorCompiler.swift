@@ -16,7 +16,6 @@ struct GeneratorCompiler {
     var ops: [GeneratorOp] = []
     var blocks: [Block] = []
     var labels: [Int] = []
-    var fixups: [(op: Int, label: Int)] = []
     var hoistCounter = 0
 
     init(compiler: Compiler) {

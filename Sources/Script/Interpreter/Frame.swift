@@ -92,8 +92,6 @@ final class Frame {
     let slots: UnsafeMutablePointer<Value>
     var cells: [Cell]
     var returnValue: Value = .none
-    /// The generator running in this frame, if any (for `yield` inside handlers).
-    var generatorState: GeneratorState?
 
     let slotCount: Int
     /// The interpreter's counters (see `Interpreter.counters`).

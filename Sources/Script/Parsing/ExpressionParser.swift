@@ -58,7 +58,7 @@ extension Parser {
             throw ScriptSyntaxError("'yield' must be parenthesized here", at: current.span.start)
         }
         let body = try parseOr()
-        if at("if") && !isComprehensionIf {
+        if at("if") {
             advance()
             let test = try parseOr()
             _ = try expect("else")
@@ -67,10 +67,6 @@ extension Parser {
         }
         return body
     }
-
-    /// Within a comprehension an `if` after the element starts a filter, not a conditional;
-    /// `parseTest` is only called there after the element, so this is always false here.
-    var isComprehensionIf: Bool { false }
 
     mutating func parseTestNoConditional() throws(ScriptSyntaxError) -> Expr {
         if at("lambda") { return try parseLambda(noConditional: true) }

@@ -302,9 +302,3 @@ final class GeneratorExpressionNode: ExprNode {
     }
 }
 
-/// `yield` in a position the generator compiler does not lower (it raises a clear error).
-final class UnsupportedYieldNode: ExprNode {
-    override func eval(_ f: Frame) throws -> Value {
-        throw ScriptError(BuiltinTypes.syntaxError, "yield inside this expression is not supported")
-    }
-}
