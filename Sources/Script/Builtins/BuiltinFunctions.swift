@@ -252,7 +252,7 @@ extension Interpreter {
         BuiltinFunction("round", signature: "round(number, ndigits=None)", doc: "Round a number to a given precision in decimal digits (half to even, as Python does).") { args, interp in
             let p = ArgumentReader("round", args, interp)
             try p.count(1...2)
-            let digits = try p.optionalInt(1) ?? (try args.keyword("ndigits").flatMap { $0.isNone ? nil : $0.asRepeatCount })
+            let digits = try p.optionalInt(1) ?? (args.keyword("ndigits").flatMap { $0.isNone ? nil : $0.asRepeatCount })
             return try interp.round(args.positional[0], digits)
         },
         BuiltinFunction("divmod", signature: "divmod(x, y, /)", doc: "Return the tuple (x//y, x%y).") { args, interp in

@@ -15,7 +15,6 @@ class StmtNode {
 /// Runs a block, ticking once per statement and recording the failing statement.
 @inline(__always)
 func execBlock(_ body: [StmtNode], _ f: Frame) throws -> Flow {
-    unowned(unsafe) let interp = f.interpreter
     let count = body.count
     var i = 0
     while i < count {
