@@ -86,7 +86,7 @@ extension Parser {
         guard at("or") else { return first }
         var items = [first]
         while accept("or") { items.append(try parseAnd()) }
-        return Expr(.boolean(isAnd: false, items), first.span.union(items.last!.span))
+        return Expr(.boolean(isAnd: false, items), first.span.union((items.last ?? first).span))
     }
 
     mutating func parseAnd() throws(ScriptSyntaxError) -> Expr {
@@ -94,7 +94,7 @@ extension Parser {
         guard at("and") else { return first }
         var items = [first]
         while accept("and") { items.append(try parseNot()) }
-        return Expr(.boolean(isAnd: true, items), first.span.union(items.last!.span))
+        return Expr(.boolean(isAnd: true, items), first.span.union((items.last ?? first).span))
     }
 
     mutating func parseNot() throws(ScriptSyntaxError) -> Expr {
@@ -140,7 +140,7 @@ extension Parser {
             ops.append((found, try parseExpr()))
         }
         if ops.isEmpty { return first }
-        return Expr(.compare(first, ops), first.span.union(ops.last!.1.span))
+        return Expr(.compare(first, ops), first.span.union((ops.last?.1 ?? first).span))
     }
 
     /// Bitwise or and everything above it.
@@ -269,7 +269,7 @@ extension Parser {
             if at("]") { break }
             items.append(try parseSubscriptItem())
         }
-        return Expr(.tuple(items), first.span.union(items.last!.span))
+        return Expr(.tuple(items), first.span.union((items.last ?? first).span))
     }
 
     mutating func parseSubscriptItem() throws(ScriptSyntaxError) -> Expr {

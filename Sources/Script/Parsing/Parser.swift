@@ -217,11 +217,10 @@ public struct Parser {
             var name: String?
             if !at(":") {
                 if at("*") { throw error("'except*' is not supported") }
-                type = try parseTest()
+                let first = try parseTest()
+                type = first
                 if at(",") {
-                    var items = [type!]
-                    while accept(",") { items.append(try parseTest()) }
-                    throw ScriptSyntaxError("multiple exception types must be parenthesized", at: items[0].span.start)
+                    throw ScriptSyntaxError("multiple exception types must be parenthesized", at: first.span.start)
                 }
                 if accept("as") { name = try expectName().text }
             } else if !handlers.isEmpty, handlers.last?.type == nil {
@@ -358,7 +357,7 @@ public struct Parser {
                     targets.append(try parseExpr())
                 }
                 for target in targets { try checkTarget(target, deleting: true) }
-                return Stmt(.delete(targets), t.span.union(targets.last!.span))
+                return Stmt(.delete(targets), t.span.union((targets.last ?? targets[0]).span))
             case "assert":
                 advance()
                 let test = try parseTest()
@@ -501,7 +500,7 @@ public struct Parser {
                 if at("in") || at("=") { break }
                 items.append(try parseStarOrExpr())
             }
-            target = Expr(.tuple(items), first.span.union(items.last!.span))
+            target = Expr(.tuple(items), first.span.union((items.last ?? first).span))
         }
         try checkTarget(target)
         return target
