@@ -126,6 +126,14 @@ public struct ScriptError: Error {
     public static func memoryError(_ m: String) -> ScriptError { ScriptError(BuiltinTypes.memoryError, m) }
     /// `NotImplementedError(message)`.
     public static func notImplemented(_ m: String) -> ScriptError { ScriptError(BuiltinTypes.notImplementedError, m) }
+    /// `UnboundLocalError` for a local read or deleted before assignment.
+    static func unboundLocal(_ name: String) -> ScriptError {
+        ScriptError(BuiltinTypes.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value")
+    }
+    /// `NameError` for a closure variable read or deleted before assignment.
+    static func unboundFree(_ name: String) -> ScriptError {
+        .nameError("cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
+    }
     /// `StopIteration(value)`.
     public static func stopIteration(_ value: Value = .none) -> ScriptError {
         ScriptError(ExceptionObject(type: BuiltinTypes.stopIteration, args: value.isNone ? [] : [value]))

@@ -18,8 +18,7 @@ final class LocalLoad: ExprNode {
     override func eval(_ f: Frame) throws -> Value {
         let v = f.slots[slot]
         if case .unbound = v {
-            throw ScriptError(BuiltinTypes.unboundLocalError,
-                              "cannot access local variable '\(name)' where it is not associated with a value").locate(span, f)
+            throw ScriptError.unboundLocal(name).locate(span, f)
         }
         return v
     }
@@ -36,8 +35,7 @@ final class CellLoad: ExprNode {
     override func eval(_ f: Frame) throws -> Value {
         let v = f.cells[index].value
         if case .unbound = v {
-            throw ScriptError(BuiltinTypes.nameError,
-                              "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope").locate(span, f)
+            throw ScriptError.unboundFree(name).locate(span, f)
         }
         return v
     }

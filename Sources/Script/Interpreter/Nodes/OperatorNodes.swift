@@ -138,27 +138,14 @@ final class CompareOneNode: ExprNode {
 /// nil for anything else.
 @inline(__always)
 func quickCompare(_ op: CompareOperator, _ a: Value, _ b: Value) -> Bool? {
+    switch op {
+    case .lt, .le, .gt, .ge, .eq, .ne: break
+    default: return nil
+    }
     switch (a, b) {
-    case (.int(let x), .int(let y)):
-        switch op {
-        case .lt: return x < y
-        case .le: return x <= y
-        case .gt: return x > y
-        case .ge: return x >= y
-        case .eq: return x == y
-        case .ne: return x != y
-        default: return nil
-        }
-    case (.float(let x), .float(let y)):
-        switch op {
-        case .lt: return x < y
-        case .le: return x <= y
-        case .gt: return x > y
-        case .ge: return x >= y
-        default: return nil
-        }
-    default:
-        return nil
+    case (.int(let x), .int(let y)): return ordered(op, x, y)
+    case (.float(let x), .float(let y)): return ordered(op, x, y)
+    default: return nil
     }
 }
 

@@ -22,8 +22,7 @@ final class LocalTarget: TargetNode {
     override func assign(_ value: Value, _ f: Frame) throws { f.slots[slot] = value }
     override func delete(_ f: Frame) throws {
         if f.slots[slot].isUnbound {
-            throw ScriptError(BuiltinTypes.unboundLocalError,
-                              "cannot access local variable '\(name)' where it is not associated with a value").locate(span, f)
+            throw ScriptError.unboundLocal(name).locate(span, f)
         }
         f.slots[slot] = .unbound
     }
@@ -41,7 +40,7 @@ final class CellTarget: TargetNode {
     override func assign(_ value: Value, _ f: Frame) throws { f.cells[index].value = value }
     override func delete(_ f: Frame) throws {
         if f.cells[index].value.isUnbound {
-            throw ScriptError.nameError("cannot access free variable '\(name)' where it is not associated with a value in enclosing scope").locate(span, f)
+            throw ScriptError.unboundFree(name).locate(span, f)
         }
         f.cells[index].value = .unbound
     }
