@@ -13,21 +13,32 @@ let package = Package(
     products: [
         .executable(name: "beamtime", targets: ["beamtime"]),
         .library(name: "Script", targets: ["Script"]),
+        .library(name: "Jupyter", targets: ["Jupyter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .target(name: "CScriptSupport"),
+        .target(name: "CZeroMQ"),
+        .target(name: "Platform", swiftSettings: optimise),
+        .target(name: "JSON", swiftSettings: optimise),
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"], swiftSettings: optimise),
+        .target(name: "Jupyter", dependencies: ["JSON", "Platform", "ZeroMQ"], swiftSettings: optimise),
         .target(name: "Script", dependencies: ["CScriptSupport"], swiftSettings: optimise),
+        .target(name: "BeamtimeKernel", dependencies: ["Jupyter", "JSON", "Script"], swiftSettings: optimise),
         .executableTarget(
             name: "beamtime",
             dependencies: [
-                "Script",
+                "BeamtimeKernel", "Jupyter", "JSON", "Platform", "Script",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimise
         ),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
+        .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "JSON", "ZeroMQ"]),
+        .testTarget(name: "BeamtimeKernelTests", dependencies: ["BeamtimeKernel", "Jupyter", "JSON", "Script"]),
         .testTarget(
             name: "ScriptTests",
             dependencies: ["Script"],

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// The builtin functions every cell can call.
 extension Interpreter {
@@ -353,11 +353,9 @@ extension Interpreter {
             return .list(ListObject(interp.globals.values.filter { !$0.value.isUnbound }.map(\.name).sorted().map { .str($0) }))
         },
         BuiltinFunction("help", signature: "help(obj)", doc: "Show the signature and documentation of an object.") { args, interp in
-            guard let v = args.positional.first else {
-                interp.write("Beamtime cell language: Python syntax for beamline notebooks. Try help(scan) or help(len).\n")
-                return .none
-            }
-            interp.write(interp.helpText(v) + "\n")
+            let text = args.positional.first.map { interp.helpText($0) }
+                ?? "Beamtime cell language: Python syntax for beamline notebooks. Try help(scan) or help(len)."
+            if let pager = interp.pagerHook { pager(text) } else { interp.write(text + "\n") }
             return .none
         },
         BuiltinFunction("display", signature: "display(*objs, display_id=None)", doc: "Show each object with its richest representation (HTML, images, Markdown) in the cell's output.") { args, interp in
@@ -481,11 +479,11 @@ extension Interpreter {
             if !x.isFinite { return .float(x) }
             if d > 300 { return .float(x) }
             if d >= 0 {
-                let text = String(format: "%.\(d)f", x)
+                let text = TextLib.cFormatDouble("f", precision: d, x)
                 return .float(Double(text) ?? x)
             }
             if d < -308 { return .float(0.0 * x) }
-            let p = Foundation.pow(10.0, Double(-d))
+            let p = Glibc.pow(10.0, Double(-d))
             return .float((x / p).rounded(.toNearestOrEven) * p)
         case .object(let o):
             if let r = try o.attribute("__round__", self) { return try call(r, digits.map { .int($0) } ?? .none) }

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// The constructors of the builtin types (`int(x)`, `list(it)`, …).
 enum Constructors {
@@ -37,7 +37,7 @@ enum Constructors {
             ScriptError.valueError("invalid literal for int() with base \(base): \(pythonStringRepr(text))")
         }
         guard base == 0 || (2...36).contains(base) else { throw ScriptError.valueError("int() base must be >= 2 and <= 36, or 0") }
-        var s = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var s = Substring(StringMethods.strip(text))
         var negative = false
         if s.hasPrefix("-") || s.hasPrefix("+") {
             negative = s.hasPrefix("-")
@@ -56,7 +56,7 @@ enum Constructors {
             s = s.dropFirst()
         }
         guard !s.isEmpty, !s.hasPrefix("_"), !s.hasSuffix("_"), !s.contains("__") else { throw invalid() }
-        let digits = s.replacingOccurrences(of: "_", with: "")
+        let digits = String(s.filter { $0 != "_" })
         guard digits.allSatisfy({ $0.isASCII }), let magnitude = UInt64(digits, radix: b) else {
             if digits.allSatisfy({ $0.isASCII && $0.isHexDigit }) && digits.allSatisfy({ Swift.Int(String($0), radix: b) != nil }) {
                 throw ScriptError.overflow("int too large: Beamtime integers are 64-bit")
@@ -87,7 +87,7 @@ enum Constructors {
     }
 
     static func parseFloat(_ text: String) throws -> Double {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = StringMethods.strip(text)
         let lower = t.lowercased()
         var body = Substring(lower)
         var sign = 1.0
@@ -102,7 +102,7 @@ enum Constructors {
         }
         let valid = !body.isEmpty && !body.hasPrefix("_") && !body.hasSuffix("_") && !body.contains("__")
             && body.allSatisfy { "0123456789.e+-_".contains($0) } && body.contains(where: { $0.isNumber })
-        let clean = body.replacingOccurrences(of: "_", with: "")
+        let clean = String(body.filter { $0 != "_" })
         guard valid, !clean.hasPrefix("e"), let d = Double(clean) else {
             throw ScriptError.valueError("could not convert string to float: \(pythonStringRepr(text))")
         }

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Fast paths for the format specs cells use most (`{i:>6}`, `{x:.3f}`, `{x:8.2f}`), which
 /// skip the general format-spec machinery. Anything else returns nil and takes the general

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// The `math` module.
 enum MathModule {
@@ -17,28 +17,28 @@ enum MathModule {
                 return .float(r)
             })
         }
-        unary("sqrt", "Return the square root of x.", domain: { $0 >= 0 || $0.isNaN }, Foundation.sqrt)
-        unary("exp", "Return e raised to the power of x.", Foundation.exp)
-        unary("log10", "Return the base 10 logarithm of x.", domain: { $0 > 0 || $0.isNaN }, Foundation.log10)
-        unary("log2", "Return the base 2 logarithm of x.", domain: { $0 > 0 || $0.isNaN }, Foundation.log2)
-        unary("sin", "Return the sine of x (measured in radians).", domain: { !$0.isInfinite }, Foundation.sin)
-        unary("cos", "Return the cosine of x (measured in radians).", domain: { !$0.isInfinite }, Foundation.cos)
-        unary("tan", "Return the tangent of x (measured in radians).", domain: { !$0.isInfinite }, Foundation.tan)
-        unary("asin", "Return the arc sine (measured in radians) of x.", domain: { abs($0) <= 1 || $0.isNaN }, Foundation.asin)
-        unary("acos", "Return the arc cosine (measured in radians) of x.", domain: { abs($0) <= 1 || $0.isNaN }, Foundation.acos)
-        unary("atan", "Return the arc tangent (measured in radians) of x.", Foundation.atan)
-        unary("sinh", "Return the hyperbolic sine of x.", Foundation.sinh)
-        unary("cosh", "Return the hyperbolic cosine of x.", Foundation.cosh)
-        unary("tanh", "Return the hyperbolic tangent of x.", Foundation.tanh)
+        unary("sqrt", "Return the square root of x.", domain: { $0 >= 0 || $0.isNaN }, Glibc.sqrt)
+        unary("exp", "Return e raised to the power of x.", Glibc.exp)
+        unary("log10", "Return the base 10 logarithm of x.", domain: { $0 > 0 || $0.isNaN }, Glibc.log10)
+        unary("log2", "Return the base 2 logarithm of x.", domain: { $0 > 0 || $0.isNaN }, Glibc.log2)
+        unary("sin", "Return the sine of x (measured in radians).", domain: { !$0.isInfinite }, Glibc.sin)
+        unary("cos", "Return the cosine of x (measured in radians).", domain: { !$0.isInfinite }, Glibc.cos)
+        unary("tan", "Return the tangent of x (measured in radians).", domain: { !$0.isInfinite }, Glibc.tan)
+        unary("asin", "Return the arc sine (measured in radians) of x.", domain: { abs($0) <= 1 || $0.isNaN }, Glibc.asin)
+        unary("acos", "Return the arc cosine (measured in radians) of x.", domain: { abs($0) <= 1 || $0.isNaN }, Glibc.acos)
+        unary("atan", "Return the arc tangent (measured in radians) of x.", Glibc.atan)
+        unary("sinh", "Return the hyperbolic sine of x.", Glibc.sinh)
+        unary("cosh", "Return the hyperbolic cosine of x.", Glibc.cosh)
+        unary("tanh", "Return the hyperbolic tangent of x.", Glibc.tanh)
         unary("fabs", "Return the absolute value of the float x.", Swift.abs)
         unary("degrees", "Convert angle x from radians to degrees.", { $0 * 180 / Double.pi })
         unary("radians", "Convert angle x from degrees to radians.", { $0 * Double.pi / 180 })
-        unary("erf", "Error function at x.", Foundation.erf)
-        unary("erfc", "Complementary error function at x.", Foundation.erfc)
-        unary("gamma", "Gamma function at x.", domain: { !($0 <= 0 && $0 == $0.rounded()) }, Foundation.tgamma)
-        unary("lgamma", "Natural logarithm of absolute value of Gamma function at x.", Foundation.lgamma)
-        unary("expm1", "Return exp(x)-1.", Foundation.expm1)
-        unary("log1p", "Return the natural logarithm of 1+x (base e).", domain: { $0 > -1 || $0.isNaN }, Foundation.log1p)
+        unary("erf", "Error function at x.", Glibc.erf)
+        unary("erfc", "Complementary error function at x.", Glibc.erfc)
+        unary("gamma", "Gamma function at x.", domain: { !($0 <= 0 && $0 == $0.rounded()) }, Glibc.tgamma)
+        unary("lgamma", "Natural logarithm of absolute value of Gamma function at x.", Glibc.lgamma)
+        unary("expm1", "Return exp(x)-1.", Glibc.expm1)
+        unary("log1p", "Return the natural logarithm of 1+x (base e).", domain: { $0 > -1 || $0.isNaN }, Glibc.log1p)
         func toInt(_ name: String, _ doc: String, _ rule: FloatingPointRoundingRule) {
             m[name] = .object(BuiltinFunction(name, signature: "\(name)(x, /)", doc: doc) { args, interp in
                 try ArgumentReader(name, args, interp).count(1)
@@ -60,37 +60,37 @@ enum MathModule {
                 if args.positional.count == 2 {
                     let b = try real(args.positional[1], "log")
                     guard b > 0, b != 1 else { throw b == 1 ? ScriptError.zeroDivision("float division by zero") : ScriptError.valueError("math domain error") }
-                    return .float(Foundation.log(x) / Foundation.log(b))
+                    return .float(Glibc.log(x) / Glibc.log(b))
                 }
-                return .float(Foundation.log(x))
+                return .float(Glibc.log(x))
             },
             BuiltinFunction("pow", signature: "pow(x, y, /)", doc: "Return x**y (x to the power of y) as a float.") { args, interp in
                 try ArgumentReader("pow", args, interp).count(2)
                 let x = try real(args.positional[0], "pow"), y = try real(args.positional[1], "pow")
                 if x < 0 && y != y.rounded() && y.isFinite { throw ScriptError.valueError("math domain error") }
                 if x == 0 && y < 0 { throw ScriptError.valueError("math domain error") }
-                let r = Foundation.pow(x, y)
+                let r = Glibc.pow(x, y)
                 if r.isInfinite && x.isFinite && y.isFinite { throw ScriptError.overflow("math range error") }
                 return .float(r)
             },
             BuiltinFunction("atan2", signature: "atan2(y, x, /)", doc: "Return the arc tangent (measured in radians) of y/x.") { args, interp in
                 try ArgumentReader("atan2", args, interp).count(2)
-                return .float(Foundation.atan2(try real(args.positional[0], "atan2"), try real(args.positional[1], "atan2")))
+                return .float(Glibc.atan2(try real(args.positional[0], "atan2"), try real(args.positional[1], "atan2")))
             },
             BuiltinFunction("hypot", signature: "hypot(*coordinates)", doc: "Multidimensional Euclidean distance from the origin to a point.") { args, interp in
                 var s = 0.0
                 for v in args.positional { let x = try real(v, "hypot"); s += x * x }
-                return .float(Foundation.sqrt(s))
+                return .float(Glibc.sqrt(s))
             },
             BuiltinFunction("copysign", signature: "copysign(x, y, /)", doc: "Return a float with the magnitude of x but the sign of y.") { args, interp in
                 try ArgumentReader("copysign", args, interp).count(2)
-                return .float(Foundation.copysign(try real(args.positional[0], "copysign"), try real(args.positional[1], "copysign")))
+                return .float(Glibc.copysign(try real(args.positional[0], "copysign"), try real(args.positional[1], "copysign")))
             },
             BuiltinFunction("fmod", signature: "fmod(x, y, /)", doc: "Return fmod(x, y), according to platform C.") { args, interp in
                 try ArgumentReader("fmod", args, interp).count(2)
                 let y = try real(args.positional[1], "fmod")
                 if y == 0 { throw ScriptError.valueError("math domain error") }
-                return .float(Foundation.fmod(try real(args.positional[0], "fmod"), y))
+                return .float(Glibc.fmod(try real(args.positional[0], "fmod"), y))
             },
             BuiltinFunction("isnan", signature: "isnan(x, /)", doc: "Return True if x is a NaN (not a number), and False otherwise.") { args, interp in
                 try ArgumentReader("isnan", args, interp).count(1)

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Binary and unary operators with Python's numeric rules (64-bit ints that raise
 /// `OverflowError` instead of growing).
@@ -102,7 +102,7 @@ extension Interpreter {
         case .pow:
             if y < 0 {
                 if x == 0 { throw ScriptError.zeroDivision("0.0 cannot be raised to a negative power") }
-                return .float(Foundation.pow(Double(x), Double(y)))
+                return .float(Glibc.pow(Double(x), Double(y)))
             }
             return .int(try intPower(x, y))
         case .lshift:
@@ -171,7 +171,7 @@ extension Interpreter {
         if x < 0 && y != y.rounded() && y.isFinite {
             throw ScriptError.valueError("negative number cannot be raised to a fractional power (complex results are not supported)")
         }
-        let r = Foundation.pow(x, y)
+        let r = Glibc.pow(x, y)
         if r.isInfinite && x.isFinite && y.isFinite {
             throw ScriptError.overflow("(34, 'Numerical result out of range')")
         }

@@ -125,6 +125,9 @@ public final class Interpreter {
     var typeMethods: [ObjectIdentifier: [String: Value]] = [:]
     var reprInProgress = Set<ObjectIdentifier>()
     var lastExpressionValue: Value?
+    /// Shows `help(...)` text in a pager instead of the output (set by the kernel, which
+    /// sends it as a `page` payload).
+    public var pagerHook: ((String) -> Void)?
     /// Executes a display hook for `display(...)`; set by the kernel.
     public var displayHook: ((Value, Interpreter) throws -> Void)?
 

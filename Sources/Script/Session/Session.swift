@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// The outcome of running a cell or file.
 public struct ExecutionResult {
@@ -65,6 +65,13 @@ public final class Session {
         return result
     }
 
+    /// Evaluates `code` (for `user_expressions`) without touching `In`, `Out` or `_`.
+    public func evaluate(_ code: String) -> ExecutionResult {
+        var result = run(code, filename: "<user expression>", isCell: false, displayLast: true)
+        if result.value == nil && result.failure == nil { result.value = Value.none }
+        return result
+    }
+
     /// Runs a file's source (no display of the last expression).
     public func run(file path: String, source: String) -> ExecutionResult {
         run(source, filename: path, isCell: false, displayLast: false)
@@ -113,21 +120,6 @@ public final class Session {
     /// Runs `body` on a thread with a large stack (deep recursion in cells needs it) and
     /// waits for it.
     public static func onLargeStack<T>(_ body: @escaping () -> T) -> T {
-        let box = LargeStackResult<T>()
-        let thread = Thread {
-            box.value = body()
-            box.done.signal()
-        }
-        thread.stackSize = 512 << 20
-        thread.start()
-        box.done.wait()
-        guard let value = box.value else { return body() }
-        return value
+        LargeStackThread.run(body)
     }
-}
-
-/// Carries a result from the large-stack thread back to the caller.
-private final class LargeStackResult<T>: @unchecked Sendable {
-    var value: T?
-    let done = DispatchSemaphore(value: 0)
 }

@@ -1,0 +1,4 @@
+#ifndef BEAMTIME_CZMQ_SHIM_H
+#define BEAMTIME_CZMQ_SHIM_H
+#include <zmq.h>
+#endif
