@@ -37,7 +37,7 @@ let package = Package(
         ),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
-        .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "JSON", "ZeroMQ"]),
+        .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "JSON", "Platform", "ZeroMQ"]),
         .testTarget(name: "BeamtimeKernelTests", dependencies: ["BeamtimeKernel", "Jupyter", "JSON", "Script"]),
         .testTarget(
             name: "ScriptTests",

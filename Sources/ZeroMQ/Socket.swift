@@ -67,7 +67,7 @@ public final class Socket: @unchecked Sendable {
         }
     }
 
-    private func setOption<T>(_ option: Int32, _ value: T) throws {
+    private func setOption<T: FixedWidthInteger>(_ option: Int32, _ value: T) throws {
         var v = value
         guard zmq_setsockopt(handle, option, &v, MemoryLayout<T>.size) == 0 else {
             throw ZeroMQError.last("setsockopt \(option)")
