@@ -25,6 +25,7 @@ public final class BeamtimeLanguage: KernelLanguage {
         interpreter.output = output
         interpreter.inputProvider = { [weak self] prompt in try self?.readInput(prompt) ?? "" }
         interpreter.pagerHook = { [weak self] text in self?.pages.append(text) }
+        interpreter.periodicHook = { [weak self] in self?.context?.flushIfDue() }
         DisplayBindings.install(into: interpreter) { [weak self] in self?.context }
     }
 

@@ -22,6 +22,7 @@ final class RecordingContext: ExecutionContext {
         events.append("update:\(data["text/plain"]?.string ?? "")")
     }
     func clearOutput(wait: Bool) { events.append("clear:\(wait)") }
+    func flushIfDue() {}
     func executeResult(_ data: JSONObject, metadata: JSONObject, executionCount: Int) {
         events.append("result:\(executionCount):\(data["text/plain"]?.string ?? "")")
     }

@@ -5,6 +5,8 @@ import JSON
 public protocol ExecutionContext: AnyObject {
     /// Appends text to the cell's `stdout` or `stderr` stream (buffered, flushed in order).
     func stream(_ name: StreamName, _ text: String)
+    /// Sends stream text buffered longer than the flush interval (call it often; cheap).
+    func flushIfDue()
     /// Shows a mime bundle; with `displayID` it can be updated later.
     func display(_ data: JSONObject, metadata: JSONObject, displayID: String?)
     /// Replaces the output shown under `displayID` wherever it is displayed.

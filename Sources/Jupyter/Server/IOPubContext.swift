@@ -42,6 +42,10 @@ final class IOPubContext: ExecutionContext {
         if IOPubContext.now() - pendingSince >= IOPubContext.flushInterval { flush() }
     }
 
+    func flushIfDue() {
+        if !pending.isEmpty && IOPubContext.now() - pendingSince >= IOPubContext.flushInterval { flush() }
+    }
+
     /// Sends buffered stream text.
     func flush() {
         let chunks = pending

@@ -125,6 +125,9 @@ public final class Interpreter {
     var typeMethods: [ObjectIdentifier: [String: Value]] = [:]
     var reprInProgress = Set<ObjectIdentifier>()
     var lastExpressionValue: Value?
+    /// Called every 1024 statements and loop iterations on the running thread (the kernel
+    /// flushes buffered output from here, so a long loop's prints appear while it runs).
+    public var periodicHook: (() -> Void)?
     /// Shows `help(...)` text in a pager instead of the output (set by the kernel, which
     /// sends it as a `page` payload).
     public var pagerHook: ((String) -> Void)?
@@ -192,6 +195,7 @@ public final class Interpreter {
     func slowTick() throws {
         stepsTaken += 1024 - max(ticks, 0)
         ticks = 1024
+        periodicHook?()
         if interrupt.take() {
             throw ScriptError(ExceptionObject(type: BuiltinTypes.keyboardInterrupt, args: []))
         }
