@@ -13,7 +13,7 @@ enum GeneratorRunner {
                     pendingThrow = nil
                     // Thrown in at a suspended `yield from`: pass it to the delegate first.
                     if state.resuming, state.pc < ops.count, case .yieldFrom(_, let slot, let action, _) = ops[state.pc],
-                       case .object(let o) = f.slots[slot], let delegate = o as? GeneratorObject {
+                       case .object(let o) = f.slots[slot], let delegate = o as? any Coroutine {
                         if let v = try delegate.throwInto(exc) { return v }
                         f.slots[slot] = .unbound
                         state.resuming = false
@@ -77,7 +77,7 @@ enum GeneratorRunner {
                             try tick(f)
                             let source: Value
                             do { source = try e.eval(f) } catch let err as ScriptError { throw err.locate(span, f) }
-                            if case .object(let o) = source, o is GeneratorObject {
+                            if case .object(let o) = source, o is any Coroutine {
                                 delegateValue = source
                             } else {
                                 do { delegateValue = .object(IteratorBox(try interp.iterator(source))) } catch let err as ScriptError {
@@ -94,6 +94,9 @@ enum GeneratorRunner {
                             if case .object(let o) = delegateValue, let g = o as? GeneratorObject {
                                 next = try g.send(toSend)
                                 result = g.returnValue
+                            } else if case .object(let o) = delegateValue, let c = o as? any Coroutine {
+                                next = try c.send(toSend)
+                                result = c.returnValue
                             } else if case .object(let o) = delegateValue, let box = o as? IteratorBox {
                                 if !toSend.isNone {
                                     throw ScriptError.attributeError("'\(box.typeName)' object has no attribute 'send'")
