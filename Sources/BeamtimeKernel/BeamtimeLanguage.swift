@@ -55,7 +55,6 @@ public final class BeamtimeLanguage: KernelLanguage {
             output.context = nil
         }
         let interpreter = session.interpreter
-        _ = interpreter.interrupt.take()
         var code = request.code
         if let target = HelpSyntax.target(of: code) { code = "help(\(target))" }
         let result = session.execute(code, storeHistory: request.storeHistory)
@@ -87,12 +86,15 @@ public final class BeamtimeLanguage: KernelLanguage {
         guard let context else {
             throw ScriptError(BeamtimeLanguage.stdinNotImplemented, "input() is not available outside a running cell")
         }
+        let interrupt = session.interpreter.interrupt
+        if interrupt.take() { throw ScriptError(ExceptionObject(type: BuiltinTypes.keyboardInterrupt, args: [])) }
         do {
             return try context.input(prompt: prompt, password: false)
         } catch InputError.notAllowed {
             throw ScriptError(BeamtimeLanguage.stdinNotImplemented,
                               "input() was called, but this frontend does not support input requests.")
         } catch {
+            _ = interrupt.take()
             throw ScriptError(ExceptionObject(type: BuiltinTypes.keyboardInterrupt, args: []))
         }
     }
@@ -134,5 +136,11 @@ public final class BeamtimeLanguage: KernelLanguage {
 
     public func interrupt() {
         session.interpreter.interrupt.set()
+    }
+
+    public var interruptPending: Bool { session.interpreter.interrupt.isSet }
+
+    public func willExecute() {
+        _ = session.interpreter.interrupt.take()
     }
 }

@@ -132,6 +132,17 @@ public final class Monitor: @unchecked Sendable {
         return body()
     }
 
+    /// Like `await(until:then:)`, but gives up after `timeout` seconds and returns nil.
+    public func await<T>(until ready: () -> Bool, timeout: Double, then body: () -> T) -> T? {
+        var deadline = Monotonic.deadline(after: timeout)
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        while !ready() {
+            if pthread_cond_timedwait(&condition, &mutex, &deadline) == ETIMEDOUT { return ready() ? body() : nil }
+        }
+        return body()
+    }
+
     /// Changes state under the lock and wakes every waiter.
     public func change(_ body: () -> Void) {
         pthread_mutex_lock(&mutex)

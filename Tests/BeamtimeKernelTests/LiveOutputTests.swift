@@ -8,7 +8,7 @@ import Platform
 final class TimedTransport: KernelTransport {
     var sent: [(time: Double, message: Message)] = []
     func send(_ message: Message, on channel: Channel) { sent.append((Monotonic.now(), message)) }
-    func awaitInputReply() throws -> Message { throw InputError.notAllowed }
+    func awaitInputReply(interrupted: @escaping () -> Bool) throws -> Message { throw InputError.notAllowed }
     func takeQueuedShellRequests() -> [Message] { [] }
 }
 

@@ -9,7 +9,7 @@ final class RecordingTransport: KernelTransport {
 
     func send(_ message: Message, on channel: Channel) { sent.append((channel, message)) }
 
-    func awaitInputReply() throws -> Message {
+    func awaitInputReply(interrupted: @escaping () -> Bool) throws -> Message {
         guard !inputReplies.isEmpty else { throw InputError.shuttingDown }
         return try inputReplies.removeFirst().get()
     }
@@ -70,4 +70,6 @@ final class ScriptedLanguage: KernelLanguage {
     func inspect(code: String, cursor: Int, detailLevel: Int) -> JSONObject? { code == "len" ? ["text/plain": "len(obj)"] : nil }
     func isComplete(code: String) -> CodeCompleteness { code.hasSuffix(":") ? .incomplete(indent: "    ") : .complete }
     func interrupt() { interrupted = true }
+    var interruptPending: Bool { interrupted }
+    func willExecute() { interrupted = false }
 }

@@ -18,8 +18,9 @@ public protocol KernelTransport: AnyObject {
     /// Sends `message` on `channel` (signing and framing are the transport's job).
     func send(_ message: Message, on channel: Channel)
     /// Waits for the frontend's `input_reply`. Throws `InputError.interrupted` when the
-    /// kernel is interrupted while waiting, `.shuttingDown` when it stops.
-    func awaitInputReply() throws -> Message
+    /// kernel is interrupted while waiting (or `interrupted()` turns true), `.shuttingDown`
+    /// when it stops.
+    func awaitInputReply(interrupted: @escaping () -> Bool) throws -> Message
     /// Removes and returns the shell requests already queued behind the current one.
     func takeQueuedShellRequests() -> [Message]
 }

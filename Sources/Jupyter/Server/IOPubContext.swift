@@ -10,13 +10,16 @@ final class IOPubContext: ExecutionContext {
     private let parent: Message
     private let allowStdin: Bool
     private let silent: Bool
+    private let interrupted: () -> Bool
     private var pending: [(StreamName, String)] = []
     private var pendingSince: Double = 0
 
     /// Text stays buffered at most this long (seconds).
     static let flushInterval = 0.05
 
-    init(transport: any KernelTransport, factory: MessageFactory, parent: Message, allowStdin: Bool, silent: Bool) {
+    init(transport: any KernelTransport, factory: MessageFactory, parent: Message, allowStdin: Bool, silent: Bool,
+         interrupted: @escaping () -> Bool = { false }) {
+        self.interrupted = interrupted
         self.transport = transport
         self.factory = factory
         self.parent = parent
@@ -80,10 +83,11 @@ final class IOPubContext: ExecutionContext {
     func input(prompt: String, password: Bool) throws -> String {
         flush()
         guard allowStdin else { throw InputError.notAllowed }
+        if interrupted() { throw InputError.interrupted }
         let request = factory.message("input_request", content: ["prompt": .string(prompt), "password": .bool(password)],
                                       parent: parent, identities: parent.identities)
         transport.send(request, on: .stdin)
-        let reply = try transport.awaitInputReply()
+        let reply = try transport.awaitInputReply(interrupted: interrupted)
         return reply.content["value"]?.string ?? ""
     }
 

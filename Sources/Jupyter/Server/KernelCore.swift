@@ -44,8 +44,7 @@ public final class KernelCore {
         defer { publishStatus("idle", parent: request, via: transport) }
         switch request.type {
         case "execute_request":
-            let failed = execute(request, via: transport)
-            if failed && (request.content["stop_on_error"]?.bool ?? true) { abortQueue(via: transport) }
+            abort(execute(request, via: transport), via: transport)
         case "kernel_info_request": reply(request, "kernel_info_reply", kernelInfoContent, on: .shell, via: transport)
         case "complete_request": reply(request, "complete_reply", complete(request.content), on: .shell, via: transport)
         case "inspect_request": reply(request, "inspect_reply", inspect(request.content), on: .shell, via: transport)
@@ -96,8 +95,10 @@ public final class KernelCore {
 
     // MARK: Handlers
 
-    /// Runs an execute request; returns whether it failed.
-    private func execute(_ request: Message, via transport: any KernelTransport) -> Bool {
+    /// Runs an execute request. When it fails with `stop_on_error`, the requests already
+    /// queued behind it are taken before the reply goes out (a request sent after the
+    /// client saw the error must run) and returned for aborting.
+    private func execute(_ request: Message, via transport: any KernelTransport) -> [Message] {
         let content = request.content
         guard let code = content["code"]?.string else {
             let error = KernelError(ename: "ValueError", evalue: "execute_request has no string 'code'", traceback: [])
@@ -105,7 +106,7 @@ public final class KernelCore {
             body["status"] = "error"
             body["execution_count"] = .int(language.executionCount)
             reply(request, "execute_reply", body, on: .shell, via: transport)
-            return true
+            return []
         }
         let expressions = (content["user_expressions"]?.object ?? JSONObject()).compactMap { member -> (String, String)? in
             member.value.string.map { (member.key, $0) }
@@ -114,8 +115,11 @@ public final class KernelCore {
             code: code, silent: content["silent"]?.bool ?? false, storeHistory: content["store_history"]?.bool ?? true,
             userExpressions: expressions, allowStdin: content["allow_stdin"]?.bool ?? false,
             stopOnError: content["stop_on_error"]?.bool ?? true)
+        let language = self.language
+        language.willExecute()
         let context = IOPubContext(transport: transport, factory: factory, parent: request,
-                                   allowStdin: executeRequest.allowStdin, silent: executeRequest.silent)
+                                   allowStdin: executeRequest.allowStdin, silent: executeRequest.silent,
+                                   interrupted: { language.interruptPending })
         let started = MessageFactory.timestamp()
         context.publish("execute_input", ["code": .string(code),
                                           "execution_count": .int(language.executionCount + (executeRequest.storeHistory ? 1 : 0))])
@@ -135,15 +139,16 @@ public final class KernelCore {
         }
         body["execution_count"] = .int(outcome.executionCount)
         let status = outcome.error == nil ? "ok" : "error"
+        let queued = outcome.error != nil && executeRequest.stopOnError ? transport.takeQueuedShellRequests() : []
         reply(request, "execute_reply", body, metadata: ["started": .string(started), "dependencies_met": true,
                                                           "status": .string(status)], on: .shell, via: transport)
-        return outcome.error != nil
+        return queued
     }
 
     /// Answers the executions queued behind a failed one without running them, with an
     /// error reply (the form the 5.1+ protocol asks for instead of the old "aborted").
-    private func abortQueue(via transport: any KernelTransport) {
-        for queued in transport.takeQueuedShellRequests() {
+    private func abort(_ requests: [Message], via transport: any KernelTransport) {
+        for queued in requests {
             guard queued.type == "execute_request" else {
                 handleShell(queued, via: transport)
                 continue

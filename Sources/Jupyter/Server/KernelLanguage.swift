@@ -19,6 +19,11 @@ public protocol KernelLanguage: AnyObject {
     func isComplete(code: String) -> CodeCompleteness
     /// Interrupts the running cell (or a pending `input()`); called from another thread.
     func interrupt()
+    /// Whether an interrupt is waiting to be handled (checked while `input()` waits).
+    var interruptPending: Bool { get }
+    /// Called before an execute request is announced: forget interrupts that arrived
+    /// while the kernel was idle, so they do not hit this cell.
+    func willExecute()
 }
 
 /// The `kernel_info_reply` content the language provides.

@@ -200,7 +200,7 @@ final class DirectTransport: KernelTransport {
         do { try socket.send(codec.encode(message)) } catch { log.warning("send on \(channel.rawValue) failed: \(error)") }
     }
 
-    func awaitInputReply() throws -> Message { throw InputError.notAllowed }
+    func awaitInputReply(interrupted: @escaping () -> Bool) throws -> Message { throw InputError.notAllowed }
     func takeQueuedShellRequests() -> [Message] { [] }
 }
 
@@ -224,6 +224,6 @@ final class PipeTransport: KernelTransport {
         do { try pipe.send(frames) } catch { log.warning("cannot hand a \(message.type) to the I/O thread: \(error)") }
     }
 
-    func awaitInputReply() throws -> Message { try queue.awaitInput() }
+    func awaitInputReply(interrupted: @escaping () -> Bool) throws -> Message { try queue.awaitInput(interrupted: interrupted) }
     func takeQueuedShellRequests() -> [Message] { queue.drain() }
 }

@@ -44,19 +44,24 @@ final class RequestQueue: @unchecked Sendable {
         }
     }
 
-    /// Waits for an `input_reply`.
-    func awaitInput() throws -> Message {
+    /// Waits for an `input_reply`, checking `interrupted` every 20 ms as well (an interrupt
+    /// may land just before the wait begins).
+    func awaitInput(interrupted: () -> Bool) throws -> Message {
         monitor.change {
             waitingForInput = true
             inputInterrupted = false
             inputReplies.removeAll()
         }
-        let result: Result<Message, InputError> = monitor.await(until: { stopped || inputInterrupted || !inputReplies.isEmpty }) {
-            defer { waitingForInput = false }
-            if stopped { return .failure(.shuttingDown) }
-            if inputInterrupted { inputInterrupted = false; return .failure(.interrupted) }
-            return .success(inputReplies.removeFirst())
+        defer { monitor.change { waitingForInput = false } }
+        while true {
+            if interrupted() { throw InputError.interrupted }
+            let outcome: Result<Message, InputError>? = monitor.await(
+                until: { stopped || inputInterrupted || !inputReplies.isEmpty }, timeout: 0.02) {
+                if stopped { return .failure(.shuttingDown) }
+                if inputInterrupted { inputInterrupted = false; return .failure(.interrupted) }
+                return .success(inputReplies.removeFirst())
+            }
+            if let outcome { return try outcome.get() }
         }
-        return try result.get()
     }
 }

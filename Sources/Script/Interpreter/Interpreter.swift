@@ -30,18 +30,32 @@ public final class BufferedOutput: OutputSink {
 /// A flag another thread sets to interrupt running code with `KeyboardInterrupt`.
 public final class InterruptFlag: Sendable {
     private let flag = Atomic<Bool>(false)
+    /// The address of the interpreter's statement countdown, so `set` makes the very next
+    /// statement check the flag (0 when no interpreter is attached).
+    private let countdown = Atomic<UInt>(0)
 
     /// Creates a cleared flag.
     public init() {}
 
     /// Requests an interrupt at the next statement or loop iteration.
-    public func set() { flag.store(true, ordering: .relaxed) }
+    public func set() {
+        flag.store(true, ordering: .sequentiallyConsistent)
+        // Make the interpreter's next tick a slow one. A racing decrement can undo this
+        // store; the flag stays set, so the interrupt is then seen within 1024 statements.
+        if let pointer = UnsafeMutablePointer<Int>(bitPattern: countdown.load(ordering: .acquiring)) {
+            pointer.pointee = 0
+        }
+    }
 
     /// Clears the flag, returning whether it was set.
     public func take() -> Bool { flag.exchange(false, ordering: .relaxed) }
 
     /// Whether an interrupt is pending.
     public var isSet: Bool { flag.load(ordering: .relaxed) }
+
+    func attach(_ counter: UnsafeMutablePointer<Int>?) {
+        countdown.store(counter.map { UInt(bitPattern: $0) } ?? 0, ordering: .releasing)
+    }
 }
 
 /// A named global variable of a session; code refers to it directly, so lookups cost one load.
@@ -125,6 +139,10 @@ public final class Interpreter {
     var typeMethods: [ObjectIdentifier: [String: Value]] = [:]
     var reprInProgress = Set<ObjectIdentifier>()
     var lastExpressionValue: Value?
+    /// Called when an interrupt arrives while code runs: return true when the host takes
+    /// it (the run engine turns it into a pause at the next checkpoint), false to raise
+    /// `KeyboardInterrupt` as usual.
+    public var interruptHook: (() -> Bool)?
     /// Called every 1024 statements and loop iterations on the running thread (the kernel
     /// flushes buffered output from here, so a long loop's prints appear while it runs).
     public var periodicHook: (() -> Void)?
@@ -138,12 +156,14 @@ public final class Interpreter {
     public init(output: any OutputSink = BufferedOutput(), interrupt: InterruptFlag = InterruptFlag()) {
         self.output = output
         self.interrupt = interrupt
+        interrupt.attach(counters)
         installBuiltins()
         registerModule("math", MathModule.make)
         registerModule("sys", SysModule.make)
     }
 
     deinit {
+        interrupt.attach(nil)
         counters.deallocate()
     }
 
@@ -196,7 +216,7 @@ public final class Interpreter {
         stepsTaken += 1024 - max(ticks, 0)
         ticks = 1024
         periodicHook?()
-        if interrupt.take() {
+        if interrupt.take(), !(interruptHook?() ?? false) {
             throw ScriptError(ExceptionObject(type: BuiltinTypes.keyboardInterrupt, args: []))
         }
         if let budget = stepBudget, stepsTaken > budget {

@@ -95,6 +95,11 @@ public final class Session {
         let frame = Frame(code: compiled, interpreter: interp, closure: [])
         do {
             _ = try execBlock(compiled.body, frame)
+            // An interrupt that arrived during the last statement (a long builtin) is
+            // raised now, as CPython raises it at the next bytecode.
+            if interp.interrupt.take() && !(interp.interruptHook?() ?? false) {
+                throw ScriptError(ExceptionObject(type: BuiltinTypes.keyboardInterrupt, args: []))
+            }
             let value = interp.lastExpressionValue
             interp.lastExpressionValue = nil
             return ExecutionResult(value: value, failure: nil)
