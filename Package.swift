@@ -26,18 +26,25 @@ let package = Package(
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"], swiftSettings: optimise),
         .target(name: "Jupyter", dependencies: ["JSON", "Platform", "ZeroMQ"], swiftSettings: optimise),
         .target(name: "Script", dependencies: ["CScriptSupport"], swiftSettings: optimise),
-        .target(name: "BeamtimeKernel", dependencies: ["Jupyter", "JSON", "Script"], swiftSettings: optimise),
+        .target(name: "Documents", dependencies: ["JSON"], swiftSettings: optimise),
+        .target(name: "Acquisition", dependencies: ["Documents", "JSON", "Script"], swiftSettings: optimise),
+        .target(name: "BeamtimeKernel", dependencies: ["Acquisition", "Jupyter", "JSON", "Script"], swiftSettings: optimise),
         .executableTarget(
             name: "beamtime",
             dependencies: [
-                "BeamtimeKernel", "Jupyter", "JSON", "Platform", "Script",
+                "Acquisition", "BeamtimeKernel", "Jupyter", "JSON", "Platform", "Script",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: optimise
+            swiftSettings: optimise,
+            // The Swift runtime linked in: the kernel starts in a third less time (fewer
+            // shared libraries to map and relocate) and idles in less memory.
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections"], .when(configuration: .release))]
         ),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "JSON", "Platform", "ZeroMQ"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "JSON"]),
+        .testTarget(name: "AcquisitionTests", dependencies: ["Acquisition", "Documents", "JSON", "Script"]),
         .testTarget(name: "BeamtimeKernelTests", dependencies: ["BeamtimeKernel", "Jupyter", "JSON", "Script"]),
         .testTarget(
             name: "ScriptTests",

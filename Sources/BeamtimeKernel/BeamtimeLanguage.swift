@@ -1,3 +1,4 @@
+import Acquisition
 import Jupyter
 import JSON
 import Script
@@ -17,8 +18,14 @@ public final class BeamtimeLanguage: KernelLanguage {
         doc: "input() was called, but this frontend does not support input requests.",
         signature: "StdinNotImplementedError(*args)")
 
-    /// A language around a fresh session (tracebacks coloured for the notebook).
-    public init(session: Session? = nil) {
+    /// The simulated beamline bound into the session (devices, `RE`, plans), if it loaded.
+    public private(set) var beamline: BeamlineNamespace?
+    /// Why the beamline did not load, if it did not (shown by `kernel_info`'s banner).
+    public private(set) var beamlineError: String?
+
+    /// A language around a fresh session (tracebacks coloured for the notebook), with the
+    /// simulated beamline numbering its runs from `scanIDs` (nil: no beamline).
+    public init(session: Session? = nil, scanIDs: ScanIDStore? = FileScanIDStore(path: FileScanIDStore.defaultPath())) {
         let session = session ?? Session(colourTracebacks: true)
         self.session = session
         let interpreter = session.interpreter
@@ -27,6 +34,17 @@ public final class BeamtimeLanguage: KernelLanguage {
         interpreter.pagerHook = { [weak self] text in self?.pages.append(text) }
         interpreter.periodicHook = { [weak self] in self?.context?.flushIfDue() }
         DisplayBindings.install(into: interpreter) { [weak self] in self?.context }
+        pendingScanIDs = scanIDs
+    }
+
+    private var pendingScanIDs: ScanIDStore?
+
+    /// Binds the simulated beamline (compiling the plans takes a few milliseconds, so the
+    /// kernel does it on its execution thread while clients connect).
+    public func start() {
+        guard let scanIDs = pendingScanIDs else { return }
+        pendingScanIDs = nil
+        do { beamline = try BeamlineNamespace(into: session, scanIDs: scanIDs) } catch { beamlineError = "\(error)" }
     }
 
     public var executionCount: Int { session.executionCount }
@@ -42,11 +60,12 @@ public final class BeamtimeLanguage: KernelLanguage {
             banner: """
             Beamtime \(BeamtimeVersion.string): the Beamtime cell language, a subset of Python 3.11 syntax \
             for beamline experiments and analysis. Type help() for help.
-            """,
+            """ + (beamlineError.map { "\nThe simulated beamline did not load: \($0)" } ?? ""),
             helpLinks: [("Beamtime cell language", "https://github.com/beamtime/beamtime#the-cell-language")])
     }
 
     public func execute(_ request: ExecuteRequest, context: any ExecutionContext) -> ExecuteOutcome {
+        start()
         self.context = context
         output.context = context
         pages.removeAll()
@@ -117,11 +136,13 @@ public final class BeamtimeLanguage: KernelLanguage {
     }
 
     public func complete(code: String, cursor: Int) -> CompletionMatches {
+        start()
         let result = session.complete(code, cursor: cursor)
         return CompletionMatches(matches: result.matches, cursorStart: result.cursorStart, cursorEnd: result.cursorEnd)
     }
 
     public func inspect(code: String, cursor: Int, detailLevel: Int) -> JSONObject? {
+        start()
         guard let result = session.inspect(code, cursor: cursor) else { return nil }
         return ["text/plain": .string(result.text)]
     }

@@ -1,3 +1,4 @@
+import Acquisition
 import Glibc
 import Platform
 import Script
@@ -14,6 +15,11 @@ enum ScriptRunner {
             let interpreter = Interpreter(output: output, interrupt: interrupt)
             interpreter.stepBudget = stepBudget
             let session = Session(interpreter: interpreter, colourTracebacks: isatty(2) == 1)
+            do {
+                _ = try BeamlineNamespace(into: session, scanIDs: FileScanIDStore(path: FileScanIDStore.defaultPath()))
+            } catch {
+                return ScriptFailure(ename: "RuntimeError", evalue: "\(error)", traceback: ["\(error)"], isSyntaxError: false, exception: nil)
+            }
             return session.run(file: filename, source: source).failure
         }
         output.flush()

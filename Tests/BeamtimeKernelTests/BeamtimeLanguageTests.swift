@@ -1,4 +1,5 @@
 import XCTest
+import Acquisition
 import JSON
 import Jupyter
 import Script
@@ -34,7 +35,7 @@ final class RecordingContext: ExecutionContext {
 }
 
 final class BeamtimeLanguageTests: XCTestCase {
-    let language = BeamtimeLanguage()
+    let language = BeamtimeLanguage(scanIDs: MemoryScanIDStore())
 
     private func run(_ code: String, _ context: RecordingContext = RecordingContext(), silent: Bool = false,
                      allowStdin: Bool = false, expressions: [(String, String)] = []) -> (ExecuteOutcome, RecordingContext) {

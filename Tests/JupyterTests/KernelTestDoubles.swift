@@ -72,4 +72,5 @@ final class ScriptedLanguage: KernelLanguage {
     func interrupt() { interrupted = true }
     var interruptPending: Bool { interrupted }
     func willExecute() { interrupted = false }
+    func start() {}
 }

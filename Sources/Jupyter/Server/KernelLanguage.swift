@@ -21,6 +21,9 @@ public protocol KernelLanguage: AnyObject {
     func interrupt()
     /// Whether an interrupt is waiting to be handled (checked while `input()` waits).
     var interruptPending: Bool { get }
+    /// Called once on the execution thread as the kernel starts, while the sockets are
+    /// already answering: load heavy state here (it overlaps with the client connecting).
+    func start()
     /// Called before an execute request is announced: forget interrupts that arrived
     /// while the kernel was idle, so they do not hit this cell.
     func willExecute()

@@ -175,6 +175,7 @@ public final class KernelServer {
             ready.signal()
             defer { pipe.close() }
             let transport = PipeTransport(pipe: pipe, codec: codec, queue: queue, log: log)
+            core.language.start()
             while let request = queue.next() { core.handleShell(request, via: transport) }
         }
         ready.wait()

@@ -1,19 +1,24 @@
-/// The source text of a cell or file, kept for tracebacks and inspection.
+/// The source text of a cell or file, kept for tracebacks and inspection. Lines are split
+/// only when something asks for them (a traceback), not for every compiled cell.
 public final class SourceText {
     /// `Cell In[3]` or a file path.
     public let filename: String
     /// Whether `filename` names a notebook cell.
     public let isCell: Bool
-    /// The source lines.
-    public let lines: [String]
+    private let text: String
+
+    /// The source lines (\n, \r\n or \r ends a line).
+    public private(set) lazy var lines: [String] = {
+        var lines: [String] = []
+        text.enumerateLinesKeepingEmpty { lines.append($0) }
+        return lines
+    }()
 
     /// Creates a source record.
     public init(_ text: String, filename: String, isCell: Bool) {
         self.filename = filename
         self.isCell = isCell
-        var lines: [String] = []
-        text.enumerateLinesKeepingEmpty { lines.append($0) }
-        self.lines = lines
+        self.text = text
     }
 
     /// The 1-based line `n`, or "".
@@ -23,24 +28,21 @@ public final class SourceText {
 }
 
 extension String {
+    /// Calls `body` with each line, keeping empty lines; \n, \r\n and \r end lines.
     func enumerateLinesKeepingEmpty(_ body: (String) -> Void) {
-        var current = ""
-        var previousCR = false
-        for scalar in unicodeScalars {
-            if scalar == "\n" {
-                if !previousCR { body(current) }
-                current = ""
-                previousCR = false
-            } else if scalar == "\r" {
-                body(current)
-                current = ""
-                previousCR = true
-            } else {
-                current.unicodeScalars.append(scalar)
-                previousCR = false
+        let bytes = Array(utf8)
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D {
+                body(String(decoding: bytes[start..<i], as: UTF8.self))
+                if b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+                start = i + 1
             }
+            i += 1
         }
-        body(current)
+        body(String(decoding: bytes[start..<bytes.count], as: UTF8.self))
     }
 }
 

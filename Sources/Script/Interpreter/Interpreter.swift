@@ -194,6 +194,11 @@ public final class Interpreter {
         return builtins[name]
     }
 
+    /// Removes a global variable (a builtin of the same name shows through again).
+    public func removeGlobal(_ name: String) {
+        globals[name]?.value = .unbound
+    }
+
     /// Assigns a global variable.
     public func setGlobal(_ name: String, _ value: Value) {
         globalBox(name).value = value

@@ -165,11 +165,9 @@ public struct Lexer {
     }
 
     private mutating func lexNameOrString(_ start: SourcePosition) throws(ScriptSyntaxError) {
-        var name = ""
-        while let c = peek(), isIdentifierContinue(c) {
-            name.unicodeScalars.append(c)
-            index += 1
-        }
+        let first = index
+        while let c = peek(), isIdentifierContinue(c) { index += 1 }
+        let name = String(String.UnicodeScalarView(chars[first..<index]))
         if let q = peek(), q == "\"" || q == "'", name.count <= 2 {
             let lower = name.lowercased()
             if ["r", "f", "fr", "rf", "b", "br", "rb", "u"].contains(lower) {
@@ -331,22 +329,48 @@ public struct Lexer {
 
     private mutating func lexOperator(_ start: SourcePosition) throws(ScriptSyntaxError) {
         guard let c = peek() else { return }
-        let three = [c, peek(1), peek(2)].compactMap { $0 }.map(String.init).joined()
-        for length in [3, 2, 1] where three.unicodeScalars.count >= length {
-            let candidate = String(String.UnicodeScalarView(three.unicodeScalars.prefix(length)))
-            if Lexer.operators.contains(candidate) {
-                index += length
-                if length == 1 {
-                    try trackBracket(c, start)
-                }
-                emit(.op, candidate, from: start)
-                return
-            }
+        let length = Lexer.operatorLength(c, peek(1), peek(2))
+        if length > 0 {
+            let text = length == 1 ? Lexer.singleOperatorText(c) : String(String.UnicodeScalarView(chars[index..<(index + length)]))
+            index += length
+            if length == 1 { try trackBracket(c, start) }
+            emit(.op, text, from: start)
+            return
         }
         if c == "$" || c == "?" || c == "`" {
             throw ScriptSyntaxError("invalid syntax", at: start)
         }
         throw ScriptSyntaxError("invalid character '\(c)' (U+\(String(c.value, radix: 16, uppercase: true)))", at: start)
+    }
+
+    /// The length of the longest operator starting with `a`, `b`, `c` (0 if none), without
+    /// building strings: this runs for every operator character of every cell.
+    static func operatorLength(_ a: Unicode.Scalar, _ b: Unicode.Scalar?, _ c: Unicode.Scalar?) -> Int {
+        let x = a.value, y = b?.value ?? 0, z = c?.value ?? 0
+        func ascii(_ s: Unicode.Scalar) -> UInt32 { s.value }
+        // Three characters: **= //= >>= <<= ...
+        if z == ascii("=") && y == x && (x == ascii("*") || x == ascii("/") || x == ascii(">") || x == ascii("<")) { return 3 }
+        if x == ascii("."), y == ascii("."), z == ascii(".") { return 3 }
+        // Two characters.
+        if y == ascii("=") {
+            switch a {
+            case "+", "-", "*", "/", "%", "&", "|", "^", "@", "<", ">", "=", "!", ":": return 2
+            default: break
+            }
+        }
+        if y == x && (x == ascii("*") || x == ascii("/") || x == ascii("<") || x == ascii(">")) { return 2 }
+        if x == ascii("-") && y == ascii(">") { return 2 }
+        switch a {
+        case "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "=":
+            return 1
+        default:
+            return 0
+        }
+    }
+
+    /// The text of a one-character operator (a small string, no allocation).
+    static func singleOperatorText(_ c: Unicode.Scalar) -> String {
+        String(Character(c))
     }
 
     private mutating func trackBracket(_ c: Unicode.Scalar, _ start: SourcePosition) throws(ScriptSyntaxError) {

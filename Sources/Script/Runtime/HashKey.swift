@@ -80,7 +80,7 @@ public protocol KeyEquatable {
 
 extension Value {
     /// The value as a Double when it is a bool, int or float.
-    var numericValue: Double? {
+    public var numericValue: Double? {
         switch self {
         case .bool(let b): return b ? 1 : 0
         case .int(let i): return Double(i)

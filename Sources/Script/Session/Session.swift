@@ -20,6 +20,15 @@ public struct ScriptFailure: Error {
     public var isSyntaxError: Bool
     /// The exception object (nil for syntax errors).
     public var exception: ExceptionObject?
+
+    /// A failure from its parts.
+    public init(ename: String, evalue: String, traceback: [String], isSyntaxError: Bool, exception: ExceptionObject?) {
+        self.ename = ename
+        self.evalue = evalue
+        self.traceback = traceback
+        self.isSyntaxError = isSyntaxError
+        self.exception = exception
+    }
 }
 
 /// A kernel session: one interpreter whose top-level names persist across cells, with

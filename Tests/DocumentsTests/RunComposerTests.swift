@@ -1,0 +1,39 @@
+import XCTest
+import JSON
+@testable import Documents
+
+final class RunComposerTests: XCTestCase {
+    func testComposesARunAsEventModelDoes() {
+        let run = RunComposer(metadata: ["plan_name": "count", "uid": "ignored"])
+        XCTAssertEqual(run.start.body.keys, ["uid", "time", "plan_name"])
+        XCTAssertNotEqual(run.start.uid, "ignored")
+        let primary = run.descriptor(name: "primary", dataKeys: ["det": ["dtype": "number", "shape": [], "source": "SIM:det"]])
+        let e1 = primary.event(data: ["det": 1.0], timestamps: ["det": 0.0])
+        let e2 = primary.event(data: ["det": 2.0], timestamps: ["det": 0.0])
+        XCTAssertEqual([e1.body["seq_num"], e2.body["seq_num"]], [1, 2])
+        XCTAssertEqual(e1.body["descriptor"], .string(primary.uid))
+        let stop = run.makeStop(.success)
+        XCTAssertEqual(stop.body["num_events"], ["primary": 2])
+        XCTAssertEqual(stop.body["run_start"], .string(run.uid))
+        XCTAssertEqual(run.makeStop(.fail, reason: "again"), stop, "one stop per run")
+        let page = Document.eventPage([e1, e2])
+        XCTAssertEqual(page?.body["data"], ["det": [1.0, 2.0]])
+        XCTAssertEqual(page?.body["seq_num"], [1, 2])
+    }
+
+    func testUIDsLookLikeUUID4() {
+        let uid = DocumentClock.uid()
+        XCTAssertEqual(uid.count, 36)
+        XCTAssertEqual(Array(uid)[14], "4")
+        XCTAssertTrue("89ab".contains(Array(uid)[19]))
+        XCTAssertNotEqual(uid, DocumentClock.uid())
+    }
+
+    func testDatumIDsFollowTheResource() {
+        let run = RunComposer(metadata: [:])
+        let resource = run.resource(spec: "BEAMTIME_HDF5", root: "/data", resourcePath: "run.h5")
+        let d0 = resource.datum(kwargs: ["frame": 0])
+        XCTAssertEqual(d0.body["datum_id"], .string(resource.document.uid + "/0"))
+        XCTAssertEqual(resource.datum(kwargs: ["frame": 1]).uid, resource.document.uid + "/1")
+    }
+}

@@ -1,0 +1,172 @@
+"""The run engine's documents against event-model's schemas and against bluesky.
+
+Every plan runs twice: in `beamtime exec` (documents printed by a subscriber as Python
+literals) and in bluesky 1.15 with ophyd.sim. The test compares what a beamline scientist
+relies on: event counts, data keys with dtype and shape, motor positions, noiseless
+detector values (to 1e-12), plan_name, num_points, hints and the stop document.
+
+Intentional differences (not compared):
+- plan_args and plan_pattern_args hold device reprs: ophyd writes
+  "SynAxis(prefix='', name='motor', read_attrs=[...], ...)", Beamtime "SynAxis(name='motor')".
+- versions: Beamtime records {"beamtime": ...} instead of bluesky/ophyd/event_model.
+- configuration readings: ophyd stores `noise` as an enum index, Beamtime as its string;
+  numeric configuration values are floats in Beamtime.
+- data key dtype of a motor that never moved: ophyd says "integer" (its value is the int
+  0 until first set), Beamtime always "number".
+"""
+import ast
+import os
+import subprocess
+import sys
+import unittest
+
+import event_model
+
+BINARY = os.environ["BEAMTIME_BINARY"]
+
+PLANS = {
+    "count": "count([det], num=3)",
+    "count_two_detectors": "count([det, det1], num=2)",
+    "scan": "scan([det], motor, -1, 1, 5)",
+    "scan_two_motors": "scan([det4], motor1, -1, 1, motor2, 0, 2, 4)",
+    "rel_scan": "rel_scan([det], motor, -1, 1, 3)",
+    "list_scan": "list_scan([det], motor, [0.5, -0.25, 2.0])",
+    "list_scan_two_motors": "list_scan([det4], motor1, [0.5, -0.25], motor2, [1.0, 0.0])",
+    "rel_grid_scan": "rel_grid_scan([det4], motor1, -1, 1, 2, motor2, -1, 1, 3, snake_axes=[motor2])",
+    "grid_scan": "grid_scan([det4], motor1, -1, 1, 3, motor2, -1, 1, 2)",
+    "grid_scan_snake": "grid_scan([det4], motor1, -1, 1, 3, motor2, -1, 1, 2, snake_axes=True)",
+    "user_plan": "user_plan([0.0, 0.5, 1.0])",
+}
+
+USER_PLAN = '''
+def user_plan(points):
+    yield from open_run(md={'plan_name': 'user_plan'})
+    for x in points:
+        yield from mv(motor, x)
+        yield from trigger_and_read([det, motor])
+    yield from close_run()
+'''
+
+
+def beamtime_documents(plan):
+    """Runs `plan` in beamtime exec and returns its (name, doc) pairs."""
+    program = USER_PLAN + f'''
+def show(name, doc):
+    print(repr((name, doc)))
+RE.subscribe(show)
+RE(mv(motor, 0.5))
+RE({plan})
+'''
+    env = dict(os.environ)
+    result = subprocess.run([BINARY, "exec", "-"], input=program, capture_output=True, text=True, env=env, timeout=60)
+    if result.returncode != 0:
+        raise AssertionError(f"beamtime exec failed:\n{result.stderr}")
+    return [ast.literal_eval(line) for line in result.stdout.splitlines() if line.startswith("(")]
+
+
+def bluesky_documents(plan):
+    """Runs the same plan in bluesky with ophyd.sim."""
+    from bluesky import RunEngine
+    from bluesky.plans import count, scan, rel_scan, list_scan, grid_scan, rel_grid_scan  # noqa: F401
+    from bluesky.plan_stubs import mv, trigger_and_read, open_run, close_run  # noqa: F401
+    from ophyd.sim import det, det1, det4, motor, motor1, motor2  # noqa: F401
+    for m in (motor, motor1, motor2):
+        m.set(0).wait()
+    namespace = dict(locals())
+    exec(USER_PLAN, namespace)
+    RE = RunEngine({})
+    docs = []
+    RE.subscribe(lambda name, doc: docs.append((name, doc)))
+    RE(namespace["mv"](motor, 0.5))
+    docs.clear()
+    RE(eval(plan, namespace))
+    return docs
+
+
+def plain(value):
+    """A document as JSON would carry it: tuples as lists, numpy scalars as Python numbers."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()
+    return value
+
+
+def by_name(docs, name):
+    return [d for n, d in docs if n == name]
+
+
+class SchemaTests(unittest.TestCase):
+    def test_every_document_validates(self):
+        for label, plan in PLANS.items():
+            with self.subTest(plan=label):
+                docs = beamtime_documents(plan)
+                self.assertGreater(len(docs), 0)
+                for name, doc in docs:
+                    validator = event_model.schema_validators[event_model.DocumentNames[name]]
+                    validator.validate(doc)
+
+    def test_failed_plan_stop_validates_and_says_why(self):
+        program = '''
+docs = []
+RE.subscribe(lambda name, doc: docs.append((name, doc)))
+def bad():
+    yield from open_run()
+    raise ValueError("no beam")
+try:
+    RE(bad())
+except ValueError:
+    pass
+for pair in docs:
+    print(repr(pair))
+'''
+        result = subprocess.run([BINARY, "exec", "-"], input=program, capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        docs = [ast.literal_eval(line) for line in result.stdout.splitlines()]
+        stops = by_name(docs, "stop")
+        self.assertEqual(len(stops), 1)
+        self.assertEqual(stops[0]["exit_status"], "fail")
+        self.assertIn("no beam", stops[0]["reason"])
+        for name, doc in docs:
+            event_model.schema_validators[event_model.DocumentNames[name]].validate(doc)
+
+
+class BlueskyDifferentialTests(unittest.TestCase):
+    def compare(self, label, plan):
+        ours, theirs = beamtime_documents(plan), [(n, plain(d)) for n, d in bluesky_documents(plan)]
+        self.assertEqual([n for n, _ in ours], [n for n, _ in theirs], "document sequence")
+        start, their_start = by_name(ours, "start")[0], by_name(theirs, "start")[0]
+        for key in ("plan_name", "num_points", "num_intervals", "hints", "detectors", "motors", "shape",
+                    "extents", "snaking", "plan_pattern"):
+            self.assertEqual(start.get(key), their_start.get(key), f"start[{key!r}]")
+        desc, their_desc = by_name(ours, "descriptor")[0], by_name(theirs, "descriptor")[0]
+        self.assertEqual(list(desc["data_keys"]), list(their_desc["data_keys"]), "data keys and their order")
+        for key, dk in desc["data_keys"].items():
+            theirs_dk = their_desc["data_keys"][key]
+            self.assertEqual(dk["shape"], theirs_dk["shape"], key)
+            if theirs_dk["dtype"] != "integer":
+                self.assertEqual(dk["dtype"], theirs_dk["dtype"], key)
+            self.assertEqual(dk.get("object_name"), theirs_dk.get("object_name"), key)
+        self.assertEqual(desc["object_keys"], their_desc["object_keys"])
+        self.assertEqual(desc["hints"], their_desc["hints"])
+        events, their_events = by_name(ours, "event"), by_name(theirs, "event")
+        self.assertEqual(len(events), len(their_events))
+        for mine, other in zip(events, their_events):
+            self.assertEqual(mine["seq_num"], other["seq_num"])
+            self.assertEqual(set(mine["data"]), set(other["data"]))
+            for key, value in mine["data"].items():
+                self.assertAlmostEqual(value, float(other["data"][key]), delta=1e-12, msg=f"{label}: {key}")
+        stop, their_stop = by_name(ours, "stop")[0], by_name(theirs, "stop")[0]
+        for key in ("exit_status", "reason", "num_events"):
+            self.assertEqual(stop[key], their_stop[key], f"stop[{key!r}]")
+
+    def test_plans_match_bluesky(self):
+        for label, plan in PLANS.items():
+            with self.subTest(plan=label):
+                self.compare(label, plan)
+
+
+if __name__ == "__main__":
+    unittest.main()
