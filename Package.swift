@@ -28,7 +28,10 @@ let package = Package(
         .target(name: "Script", dependencies: ["CScriptSupport"], swiftSettings: optimise),
         .target(name: "Documents", dependencies: ["JSON"], swiftSettings: optimise),
         .target(name: "Acquisition", dependencies: ["Documents", "JSON", "Script"], swiftSettings: optimise),
-        .target(name: "BeamtimeKernel", dependencies: ["Acquisition", "Jupyter", "JSON", "Script"], swiftSettings: optimise),
+        .target(name: "Analysis", swiftSettings: optimise),
+        .target(name: "Plot", swiftSettings: optimise),
+        .target(name: "BeamtimeKernel", dependencies: ["Acquisition", "Analysis", "Documents", "Jupyter", "JSON", "Platform", "Plot", "Script"],
+                swiftSettings: optimise),
         .executableTarget(
             name: "beamtime",
             dependencies: [
@@ -45,6 +48,8 @@ let package = Package(
         .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "JSON", "Platform", "ZeroMQ"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "JSON"]),
         .testTarget(name: "AcquisitionTests", dependencies: ["Acquisition", "Documents", "JSON", "Script"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "BeamtimeKernelTests", dependencies: ["BeamtimeKernel", "Jupyter", "JSON", "Script"]),
         .testTarget(
             name: "ScriptTests",

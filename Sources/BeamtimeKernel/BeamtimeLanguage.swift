@@ -44,8 +44,19 @@ public final class BeamtimeLanguage: KernelLanguage {
     public func start() {
         guard let scanIDs = pendingScanIDs else { return }
         pendingScanIDs = nil
-        do { beamline = try BeamlineNamespace(into: session, scanIDs: scanIDs) } catch { beamlineError = "\(error)" }
+        do {
+            let beamline = try BeamlineNamespace(into: session, scanIDs: scanIDs)
+            self.beamline = beamline
+            let feedback = LiveFeedback(interpreter: session.interpreter)
+            liveFeedback = feedback
+            beamline.engine.subscribe(.native { try feedback.receive($0) })
+        } catch {
+            beamlineError = "\(error)"
+        }
     }
+
+    /// The live view of runs in the cell (nil without the beamline).
+    private(set) var liveFeedback: LiveFeedback?
 
     public var executionCount: Int { session.executionCount }
 

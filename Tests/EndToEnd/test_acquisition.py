@@ -18,6 +18,7 @@ import ast
 import os
 import subprocess
 import sys
+import time
 import unittest
 
 import event_model
@@ -170,3 +171,82 @@ class BlueskyDifferentialTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class KernelRunTests(unittest.TestCase):
+    """The run engine inside the kernel, driven by jupyter_client."""
+
+    @classmethod
+    def setUpClass(cls):
+        from jupyter_client.manager import start_new_kernel
+        cls.km, cls.kc = start_new_kernel(kernel_name="beamtime")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+
+    def run_cell(self, code, timeout=60):
+        outputs = []
+        reply = self.kc.execute_interactive(code, output_hook=outputs.append, timeout=timeout)
+        return reply["content"], outputs
+
+    def test_live_display_is_throttled_and_ends_with_peak_stats(self):
+        import numpy as np
+        from bluesky.callbacks.fitting import PeakStats
+        setup, _ = self.run_cell("motor.velocity = 1000\nmotor.settle_time = 0.004")
+        self.assertEqual(setup["status"], "ok")
+        started = time.monotonic()
+        reply, outputs = self.run_cell("RE(scan([det], motor, -1, 1, 200))")
+        elapsed = time.monotonic() - started
+        self.run_cell("motor.velocity = None\nmotor.settle_time = 0")
+        self.assertEqual(reply["status"], "ok", reply)
+        displays = [m for m in outputs if m["msg_type"] == "display_data"]
+        updates = [m for m in outputs if m["msg_type"] == "update_display_data"]
+        self.assertEqual(len(displays), 1, "one live output per run")
+        display_id = displays[0]["content"]["transient"]["display_id"]
+        self.assertTrue(all(u["content"]["transient"]["display_id"] == display_id for u in updates))
+        self.assertGreaterEqual(elapsed, 0.8, "the settle time makes the scan take a while")
+        self.assertGreaterEqual(len(updates), 3, "the view updates while the scan runs")
+        self.assertLessEqual(len(updates), elapsed * 10 + 2, f"{len(updates)} updates in {elapsed:.2f} s: not throttled")
+        final = updates[-1]["content"]["data"]
+        self.assertIn("<svg", final["text/html"])
+        self.assertIn("200/200 points", final["text/plain"])
+        # Peak statistics as bluesky's PeakStats computes them on the same curve.
+        x = np.linspace(-1, 1, 200)
+        y = np.exp(-(x ** 2) / 2)
+        fields = {"min": None, "max": None, "com": None, "cen": None, "crossings": None, "fwhm": None}
+        expected = PeakStats._calc_stats(x, y, fields)
+        stats_line = final["text/plain"].splitlines()[-1]
+        words = stats_line.split()
+        values = {words[i]: words[i + 1] for i in range(0, len(words) - 1) if words[i] in ("cen", "com", "fwhm")}
+        self.assertAlmostEqual(float(values["cen"]), expected.cen, delta=1e-5)
+        self.assertAlmostEqual(float(values["fwhm"]), expected.fwhm, delta=1e-5)
+        self.assertAlmostEqual(float(values["com"]), expected.com, delta=1e-5)
+
+    def test_interrupt_pauses_a_scan_and_resume_finishes_it(self):
+        self.run_cell("events = []\nstops = []\n"
+                      "def keep(name, doc):\n"
+                      "    if name == 'event':\n        events.append(doc['seq_num'])\n"
+                      "    if name == 'stop':\n        stops.append(doc['exit_status'])\n"
+                      "token = RE.subscribe(keep)\nmotor.settle_time = 0.01")
+        msg_id = self.kc.execute("RE(scan([det], motor, -1, 1, 100))")
+        time.sleep(0.4)
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=10)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=10)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "RunEngineInterrupted")
+        self.assertIn("RE.resume()", reply["content"]["evalue"])
+        state, outputs = self.run_cell("print(RE.state, len(events))")
+        text = "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream")
+        self.assertTrue(text.startswith("paused "), text)
+        paused_at = int(text.split()[1])
+        self.assertGreater(paused_at, 0)
+        self.assertLess(paused_at, 100)
+        resumed, _ = self.run_cell("RE.resume()")
+        self.assertEqual(resumed["status"], "ok", resumed)
+        _, outputs = self.run_cell("print(events == list(range(1, 101)), stops, RE.state)\nRE.unsubscribe(token)\nmotor.settle_time = 0")
+        text = "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream")
+        self.assertEqual(text.strip(), "True ['success'] idle")

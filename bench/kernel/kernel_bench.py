@@ -52,23 +52,19 @@ def start_once(name):
 
 
 def round_trips(kc, n):
+    """Execute `1+1` n times; each time wait (blocking, as nbclient does) for the reply on
+    shell, then for the iopub `idle` of the request."""
     times = []
     for _ in range(n):
         t0 = time.perf_counter()
         msg_id = kc.execute("1+1")
-        got_reply = got_idle = False
-        while not (got_reply and got_idle):
-            if not got_reply and (got_idle or kc.shell_channel.msg_ready()):
-                m = kc.get_shell_msg(timeout=5)
-                got_reply = m["parent_header"].get("msg_id") == msg_id
-                continue
-            if not kc.iopub_channel.msg_ready():
-                time.sleep(0.00005)
-                continue
-            m = kc.get_iopub_msg(timeout=0)
+        while kc.get_shell_msg(timeout=5)["parent_header"].get("msg_id") != msg_id:
+            pass
+        while True:
+            m = kc.get_iopub_msg(timeout=5)
             if (m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status"
                     and m["content"]["execution_state"] == "idle"):
-                got_idle = True
+                break
         times.append(time.perf_counter() - t0)
     return times
 

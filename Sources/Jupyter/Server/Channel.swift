@@ -23,4 +23,12 @@ public protocol KernelTransport: AnyObject {
     func awaitInputReply(interrupted: @escaping () -> Bool) throws -> Message
     /// Removes and returns the shell requests already queued behind the current one.
     func takeQueuedShellRequests() -> [Message]
+    /// Sends what `send` has held back: a transport may gather the messages of one step
+    /// (busy and execute_input; result, reply and idle) and hand them over together.
+    func flush()
+}
+
+extension KernelTransport {
+    /// Transports that send at once have nothing to flush.
+    public func flush() {}
 }

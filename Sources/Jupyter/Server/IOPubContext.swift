@@ -27,11 +27,14 @@ final class IOPubContext: ExecutionContext {
         self.silent = silent
     }
 
-    func publish(_ type: String, _ content: JSONObject, metadata: JSONObject = JSONObject()) {
+    /// Publishes on iopub; with `now` the message is handed over at once (live outputs),
+    /// otherwise it may wait for the reply that follows (the cell's result).
+    func publish(_ type: String, _ content: JSONObject, metadata: JSONObject = JSONObject(), now: Bool = false) {
         guard !silent else { return }
         var message = factory.message(type, content: content, parent: parent, metadata: metadata)
         message.identities = [Array(type.utf8)]
         transport.send(message, on: .iopub)
+        if now { transport.flush() }
     }
 
     func stream(_ name: StreamName, _ text: String) {
@@ -53,25 +56,25 @@ final class IOPubContext: ExecutionContext {
     func flush() {
         let chunks = pending
         pending.removeAll()
-        for (name, text) in chunks { publish("stream", ["name": .string(name.rawValue), "text": .string(text)]) }
+        for (name, text) in chunks { publish("stream", ["name": .string(name.rawValue), "text": .string(text)], now: true) }
     }
 
     func display(_ data: JSONObject, metadata: JSONObject, displayID: String?) {
         flush()
         var content: JSONObject = ["data": .object(data), "metadata": .object(metadata)]
         content["transient"] = .object(displayID.map { ["display_id": .string($0)] } ?? JSONObject())
-        publish("display_data", content)
+        publish("display_data", content, now: true)
     }
 
     func updateDisplay(_ data: JSONObject, metadata: JSONObject, displayID: String) {
         flush()
         publish("update_display_data", ["data": .object(data), "metadata": .object(metadata),
-                                        "transient": ["display_id": .string(displayID)]])
+                                        "transient": ["display_id": .string(displayID)]], now: true)
     }
 
     func clearOutput(wait: Bool) {
         flush()
-        publish("clear_output", ["wait": .bool(wait)])
+        publish("clear_output", ["wait": .bool(wait)], now: true)
     }
 
     func executeResult(_ data: JSONObject, metadata: JSONObject, executionCount: Int) {

@@ -123,6 +123,7 @@ public final class KernelCore {
         let started = MessageFactory.timestamp()
         context.publish("execute_input", ["code": .string(code),
                                           "execution_count": .int(language.executionCount + (executeRequest.storeHistory ? 1 : 0))])
+        transport.flush()
         let outcome = language.execute(executeRequest, context: context)
         context.flush()
         if executeRequest.storeHistory {

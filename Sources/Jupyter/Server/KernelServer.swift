@@ -143,13 +143,21 @@ public final class KernelServer {
         }
     }
 
-    /// Sends a message the execution thread queued: `[channel tag] + frames`.
+    /// Sends the messages the execution thread handed over: per message a channel tag, its
+    /// frame count and its frames.
     private func forward(from pipe: Socket, to sockets: [Channel: Socket]) {
-        while let frames = try? pipe.receive(dontWait: true) {
-            guard let tag = frames.first, let channel = Channel(rawValue: String(decoding: tag, as: UTF8.self)),
-                  let socket = sockets[channel] else { continue }
-            do { try socket.send(Array(frames.dropFirst())) } catch {
-                log.warning("send on \(channel.rawValue) failed: \(error)")
+        while let batch = try? pipe.receive(dontWait: true) {
+            var index = 0
+            while index + 1 < batch.count {
+                let tag = String(decoding: batch[index], as: UTF8.self)
+                let count = Int(String(decoding: batch[index + 1], as: UTF8.self)) ?? 0
+                let end = min(batch.count, index + 2 + count)
+                let frames = Array(batch[(index + 2)..<end])
+                index = end
+                guard let channel = Channel(rawValue: tag), let socket = sockets[channel] else { continue }
+                do { try socket.send(frames) } catch {
+                    log.warning("send on \(channel.rawValue) failed: \(error)")
+                }
             }
         }
     }
@@ -176,7 +184,10 @@ public final class KernelServer {
             defer { pipe.close() }
             let transport = PipeTransport(pipe: pipe, codec: codec, queue: queue, log: log)
             core.language.start()
-            while let request = queue.next() { core.handleShell(request, via: transport) }
+            while let request = queue.next() {
+                core.handleShell(request, via: transport)
+                transport.flush()
+            }
         }
         ready.wait()
         if let error = failure.error { throw error }
@@ -205,12 +216,15 @@ final class DirectTransport: KernelTransport {
     func takeQueuedShellRequests() -> [Message] { [] }
 }
 
-/// The execution thread's transport: frames go to the I/O thread through the inproc pair.
+/// The execution thread's transport: messages go to the I/O thread through the inproc pair,
+/// gathered until `flush` so one wake-up of the I/O thread sends several of them.
 final class PipeTransport: KernelTransport {
     private let pipe: Socket
     private let codec: WireCodec
     private let queue: RequestQueue
     private let log: any KernelLog
+    /// Held messages: per message a channel tag, its frame count, then its frames.
+    private var batch: [[UInt8]] = []
 
     init(pipe: Socket, codec: WireCodec, queue: RequestQueue, log: any KernelLog) {
         self.pipe = pipe
@@ -220,11 +234,22 @@ final class PipeTransport: KernelTransport {
     }
 
     func send(_ message: Message, on channel: Channel) {
-        var frames = [Array(channel.rawValue.utf8)]
-        frames.append(contentsOf: codec.encode(message))
-        do { try pipe.send(frames) } catch { log.warning("cannot hand a \(message.type) to the I/O thread: \(error)") }
+        let frames = codec.encode(message)
+        batch.append(Array(channel.rawValue.utf8))
+        batch.append(Array(String(frames.count).utf8))
+        batch.append(contentsOf: frames)
     }
 
-    func awaitInputReply(interrupted: @escaping () -> Bool) throws -> Message { try queue.awaitInput(interrupted: interrupted) }
+    func flush() {
+        guard !batch.isEmpty else { return }
+        defer { batch.removeAll(keepingCapacity: true) }
+        do { try pipe.send(batch) } catch { log.warning("cannot hand messages to the I/O thread: \(error)") }
+    }
+
+    func awaitInputReply(interrupted: @escaping () -> Bool) throws -> Message {
+        flush()
+        return try queue.awaitInput(interrupted: interrupted)
+    }
+
     func takeQueuedShellRequests() -> [Message] { queue.drain() }
 }

@@ -16,6 +16,7 @@ struct SHA256 {
 
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+    /// Bytes waiting for a full block (fewer than 64).
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
@@ -23,23 +24,30 @@ struct SHA256 {
 
     /// Adds bytes to the message.
     mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-        length &+= UInt64(bytes.count)
-        var iterator = bytes.makeIterator()
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ update(raw: UnsafeRawBufferPointer($0)) }) {
+            return done
+        }
+        let copy = Array(bytes)
+        copy.withUnsafeBytes { update(raw: $0) }
+    }
+
+    private mutating func update(raw: UnsafeRawBufferPointer) {
+        length &+= UInt64(raw.count)
+        var offset = 0
         if !pending.isEmpty {
-            while pending.count < SHA256.blockSize, let b = iterator.next() { pending.append(b) }
+            let take = min(SHA256.blockSize - pending.count, raw.count)
+            pending.append(contentsOf: raw[0..<take])
+            offset = take
             if pending.count < SHA256.blockSize { return }
-            compress(pending)
+            pending.withUnsafeBytes { if let block = $0.baseAddress { compress(block) } }
             pending.removeAll(keepingCapacity: true)
         }
-        var block = [UInt8](repeating: 0, count: SHA256.blockSize)
-        while true {
-            var filled = 0
-            while filled < SHA256.blockSize, let b = iterator.next() { block[filled] = b; filled += 1 }
-            if filled == SHA256.blockSize { compress(block) } else {
-                pending.append(contentsOf: block[0..<filled])
-                return
-            }
+        guard let base = raw.baseAddress else { return }
+        while raw.count - offset >= SHA256.blockSize {
+            compress(base + offset)
+            offset += SHA256.blockSize
         }
+        if offset < raw.count { pending.append(contentsOf: raw[offset...]) }
     }
 
     /// Finishes and returns the 32-byte digest.
@@ -49,10 +57,13 @@ struct SHA256 {
         tail.append(0x80)
         while tail.count % SHA256.blockSize != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var offset = 0
-        while offset < tail.count {
-            compress(tail[offset..<offset + SHA256.blockSize])
-            offset += SHA256.blockSize
+        tail.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                compress(base + offset)
+                offset += SHA256.blockSize
+            }
         }
         pending.removeAll()
         var digest: [UInt8] = []
@@ -73,31 +84,38 @@ struct SHA256 {
         return h.finalize()
     }
 
-    private mutating func compress<C: Collection>(_ block: C) where C.Element == UInt8, C.Index == Int {
-        var w = [UInt32](repeating: 0, count: 64)
-        let base = block.startIndex
-        for i in 0..<16 {
-            let j = base + i * 4
-            w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
+    /// Compresses the 64-byte block at `block` into the state (the message schedule lives
+    /// on the stack: no allocation per block).
+    private mutating func compress(_ block: UnsafeRawPointer) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            for i in 0..<16 {
+                let j = i * 4
+                w[i] = UInt32(block.load(fromByteOffset: j, as: UInt8.self)) << 24
+                    | UInt32(block.load(fromByteOffset: j + 1, as: UInt8.self)) << 16
+                    | UInt32(block.load(fromByteOffset: j + 2, as: UInt8.self)) << 8
+                    | UInt32(block.load(fromByteOffset: j + 3, as: UInt8.self))
+            }
+            for i in 16..<64 {
+                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            }
+            var (a, b, c, d, e, f, g, h) = state
+            SHA256.k.withUnsafeBufferPointer { k in
+                for i in 0..<64 {
+                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                    let choice = (e & f) ^ (~e & g)
+                    let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
+                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                    let majority = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ majority
+                    h = g; g = f; f = e; e = d &+ t1
+                    d = c; c = b; b = a; a = t1 &+ t2
+                }
+            }
+            state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
+                     state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
         }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = state
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ SHA256.k[i] &+ w[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            h = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
-        }
-        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
-                 state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
     }
 
     @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

@@ -1,0 +1,146 @@
+import Analysis
+import Plot
+import Script
+
+/// What the cell shows while a run goes: a progress bar with points done, total and ETA,
+/// a table of the latest rows and, when the run ends, a plot of the first detector against
+/// the first motor with its peak statistics. Rendered as HTML (and plain text).
+final class LiveRunView: ScriptObject {
+    let title: String
+    let total: Int?
+    let xKey: String?
+    let yKeys: [String]
+    private(set) var done = 0
+    private var rows: [[String]] = []
+    private(set) var x: [Double] = []
+    private(set) var y: [Double] = []
+    private let started = Monotonic.now()
+    private(set) var ending: (status: String, reason: String)?
+    private(set) var stats: PeakStatistics?
+
+    /// Rows shown in the table.
+    static let tableRows = 10
+    /// Points kept for the plot; beyond this every other point is dropped (peak statistics
+    /// then use the thinned curve).
+    static let maximumPoints = 200_000
+
+    init(title: String, total: Int?, xKey: String?, yKeys: [String]) {
+        self.title = title
+        self.total = total
+        self.xKey = xKey
+        self.yKeys = yKeys
+    }
+
+    var columns: [String] { ["seq_num"] + (xKey.map { [$0] } ?? []) + yKeys }
+
+    /// Adds an event's values.
+    func add(sequence: Int, values: [String: Double]) {
+        done += 1
+        let xValue = xKey.flatMap { values[$0] } ?? Double(sequence)
+        if let first = yKeys.first, let yValue = values[first] {
+            if x.count >= LiveRunView.maximumPoints {
+                x = stride(from: 0, to: x.count, by: 2).map { x[$0] }
+                y = stride(from: 0, to: y.count, by: 2).map { y[$0] }
+            }
+            x.append(xValue)
+            y.append(yValue)
+        }
+        var row = [String(sequence)]
+        if let xKey { row.append(values[xKey].map(LiveRunView.format) ?? "") }
+        for key in yKeys { row.append(values[key].map(LiveRunView.format) ?? "") }
+        rows.append(row)
+        if rows.count > LiveRunView.tableRows { rows.removeFirst(rows.count - LiveRunView.tableRows) }
+    }
+
+    /// Marks the run finished and computes the peak statistics (for motor scans).
+    func finish(status: String, reason: String) {
+        ending = (status, reason)
+        if xKey != nil, x.count >= 2 { stats = PeakStatistics.compute(x: x, y: y) }
+    }
+
+    var progressText: String {
+        let elapsed = Monotonic.now() - started
+        var text = total.map { "\(done)/\($0) points" } ?? "\(done) points"
+        if let (status, reason) = ending {
+            text += " · \(status)" + (reason.isEmpty ? "" : " (\(reason))") + " in \(LiveRunView.duration(elapsed))"
+        } else if let total, done > 0, total > done {
+            text += " · ETA \(LiveRunView.duration(elapsed / Double(done) * Double(total - done)))"
+        }
+        return text
+    }
+
+    // MARK: Display
+
+    var typeName: String { "LiveRunView" }
+    var docstring: String? { "The live view of a run: progress, latest rows, and at the end a plot with peak statistics." }
+    func repr(_ interpreter: Interpreter) throws -> String { plainText }
+
+    func displayData(_ interpreter: Interpreter) throws -> MimeBundle? {
+        ["text/html": html, "text/plain": plainText]
+    }
+
+    var plainText: String {
+        var lines = ["\(title): \(progressText)", columns.joined(separator: "\t")]
+        lines += rows.map { $0.joined(separator: "\t") }
+        if let stats { lines.append(LiveRunView.statsText(stats)) }
+        return lines.joined(separator: "\n")
+    }
+
+    var html: String {
+        let fraction = total.map { $0 > 0 ? min(1, Double(done) / Double($0)) : 1 } ?? 0
+        var out = "<div class=\"beamtime-live\"><div><b>\(SVGText.escape(title))</b> &middot; \(SVGText.escape(progressText))</div>"
+        if total != nil {
+            out += "<div style=\"width:320px;height:8px;background:#ddd;border-radius:4px;margin:4px 0\">"
+                + "<div style=\"width:\(Int(fraction * 100))%;height:8px;background:#1f77b4;border-radius:4px\"></div></div>"
+        }
+        out += "<table><tr>" + columns.map { "<th>\(SVGText.escape($0))</th>" }.joined() + "</tr>"
+        for row in rows { out += "<tr>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>" }
+        out += "</table>"
+        if ending != nil, let yName = yKeys.first, !x.isEmpty {
+            var plot = LinePlot(series: [.init(label: yName, x: x, y: y)], xLabel: xKey ?? "seq_num", yLabel: yName, title: title)
+            if let cen = stats?.cen { plot.markers.append((cen, "cen")) }
+            out += plot.svg()
+        }
+        if let stats {
+            out += "<table><tr><th>max</th><th>min</th><th>cen</th><th>com</th><th>fwhm</th></tr><tr>"
+                + "<td>\(LiveRunView.pair(stats.max))</td><td>\(LiveRunView.pair(stats.min))</td>"
+                + "<td>\(stats.cen.map(LiveRunView.format) ?? "—")</td><td>\(LiveRunView.format(stats.com))</td>"
+                + "<td>\(stats.fwhm.map(LiveRunView.format) ?? "—")</td></tr></table>"
+        }
+        return out + "</div>"
+    }
+
+    static func statsText(_ s: PeakStatistics) -> String {
+        "max \(pair(s.max))  min \(pair(s.min))  cen \(s.cen.map(format) ?? "—")  com \(format(s.com))  fwhm \(s.fwhm.map(format) ?? "—")"
+    }
+
+    static func pair(_ p: (x: Double, y: Double)) -> String { "(\(format(p.x)), \(format(p.y)))" }
+
+    /// Six significant digits, as a table shows them.
+    static func format(_ v: Double) -> String {
+        guard v.isFinite else { return String(v) }
+        if v == 0 { return "0" }
+        let magnitude = abs(v)
+        if magnitude >= 1e6 || magnitude < 1e-4 { return String(v) }
+        var digits = 6 - Int((magnitude).logTen.rounded(.down)) - 1
+        digits = max(0, min(digits, 10))
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        var text = String((v * scale).rounded() / scale)
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 60 { return "\(Int(seconds.rounded())) s" }
+        let minutes = Int(seconds / 60)
+        return "\(minutes) min \(Int(seconds) - minutes * 60) s"
+    }
+}
+
+extension Double {
+    var logTen: Double { Glibc.log10(self) }
+}
+
+import Glibc
+import Platform
