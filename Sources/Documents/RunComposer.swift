@@ -51,6 +51,16 @@ public final class RunComposer {
         return ResourceComposer(document: Document(.resource, body))
     }
 
+    /// A resource not tied to a run yet (a device makes it; the run engine fills in
+    /// `run_start` when it emits it).
+    public static func resourceComposer(spec: String, root: String, resourcePath: String, kwargs: JSONObject = [:],
+                                        pathSemantics: String = "posix") -> ResourceComposer {
+        ResourceComposer(document: Document(.resource, [
+            "spec": .string(spec), "root": .string(root), "resource_path": .string(resourcePath),
+            "resource_kwargs": .object(kwargs), "path_semantics": .string(pathSemantics), "uid": .string(DocumentClock.uid()),
+        ]))
+    }
+
     /// The stop document (made once; later calls return the same document).
     public func makeStop(_ status: ExitStatus, reason: String = "", time: Double = DocumentClock.now()) -> Document {
         if let stop { return stop }

@@ -55,3 +55,30 @@ final class DeviceTests: XCTestCase {
         }
     }
 }
+
+final class AreaDetectorTests: XCTestCase {
+    func testFramesAreReferencedByResourceAndDatum() throws {
+        let b = try Beamline()
+        b.run("img.shape = (16, 24)\nRE(count([img], num=3))")
+        XCTAssertEqual(b.names, ["start", "resource", "datum", "descriptor", "event", "datum", "event", "datum", "event", "stop"])
+        let resource = try XCTUnwrap(b.documents.first { $0.name == .resource })
+        XCTAssertEqual(resource.body["run_start"], .string(b.documents[0].uid))
+        let datums = b.documents.filter { $0.name == .datum }.map(\.uid)
+        XCTAssertEqual(b.events.compactMap { $0.body["data"]?["img"]?.string }, datums)
+        XCTAssertEqual(b.events.first?.body["filled"], ["img": false])
+        XCTAssertEqual(b.documents[3].body["data_keys"]?["img"]?["shape"], [16, 24])
+        XCTAssertEqual(b.run("f = img.frame('\(datums[0])')\n(len(f), len(f[0]), round(max(max(r) for r in f)))"), "(16, 24, 1010)")
+        XCTAssertEqual(b.fails("img.frame('nope')"), "KeyError")
+        XCTAssertEqual(b.fails("img.shape = (0, 4)"), "ValueError")
+    }
+
+    func testTheSpotFollowsTheMotors() throws {
+        let b = try Beamline()
+        b.run("img.shape = (64, 64)")
+        let device = try XCTUnwrap(b.namespace.devices.first { $0.name == "img" } as? SynAreaDetector)
+        let centred = device.frame(x: 0, y: 0, rows: 64, columns: 64)
+        let moved = device.frame(x: 1, y: 0, rows: 64, columns: 64)
+        XCTAssertEqual(centred.firstIndex(of: centred.max() ?? 0), 32 * 64 + 32)
+        XCTAssertEqual(moved.firstIndex(of: moved.max() ?? 0), 32 * 64 + 40, "one unit of motor1 moves the spot 1/8 of the width")
+    }
+}

@@ -28,7 +28,8 @@ public final class BeamlineNamespace {
             A simulated incident-beam monitor (I0): a ring current of 1.0 that decays by 0.5 % over ten minutes and \
             is topped up again, so normalising by it (det / I0) behaves as at a real beamline.
             """) { seconds in 1.0 - 0.005 * (seconds.truncatingRemainder(dividingBy: 600) / 600) }
-        devices = [motor, motor1, motor2, motor3, det, det1, det2, det3, det4, noisy, i0]
+        let img = SynAreaDetector(name: "img", motors: (motor1, motor2))
+        devices = [motor, motor1, motor2, motor3, det, det1, det2, det3, det4, noisy, i0, img]
         engine = RunEngine(interpreter: interpreter, scanIDs: scanIDs)
 
         for device in devices { interpreter.setBuiltin(device.name, .object(device)) }

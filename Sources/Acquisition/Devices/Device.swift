@@ -1,3 +1,4 @@
+import Documents
 import JSON
 import Script
 
@@ -39,6 +40,14 @@ public protocol Device: ScriptObject {
     func stage() throws
     /// Undoes `stage`.
     func unstage() throws
+    /// Resource and datum documents for data stored outside events (area detector frames),
+    /// collected by the run engine after each read.
+    func collectAssetDocuments() -> [Document]
+}
+
+extension Device {
+    /// Devices whose data all goes into events have no asset documents.
+    public func collectAssetDocuments() -> [Document] { [] }
 }
 
 /// A device that can be moved: motors.

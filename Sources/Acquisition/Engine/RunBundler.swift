@@ -8,6 +8,8 @@ final class RunBundler {
     private var descriptors: [String: DescriptorComposer] = [:]
     /// Per stream: the devices whose readings make up its events, in order, with their keys.
     private var streamLayouts: [String: [String]] = [:]
+    /// Per stream: the data keys stored outside events (their events say `filled: False`).
+    private var externalKeys: [String: [String]] = [:]
     private var bundleStream: String?
     private var bundleReadings: [(device: any Device, readings: [Reading])] = []
 
@@ -57,6 +59,8 @@ final class RunBundler {
             let descriptor = describeStream(stream)
             descriptors[stream] = descriptor
             streamLayouts[stream] = keys
+            externalKeys[stream] = (descriptor.document.body["data_keys"]?.object ?? [:])
+                .filter { $0.value["external"] != nil }.map(\.key)
             out.append(descriptor.document)
         }
         guard let descriptor = descriptors[stream] else { return out }
@@ -67,7 +71,9 @@ final class RunBundler {
                 timestamps[reading.key] = .double(reading.timestamp)
             }
         }
-        out.append(descriptor.event(data: data, timestamps: timestamps))
+        var filled = JSONObject()
+        for key in externalKeys[stream] ?? [] { filled[key] = false }
+        out.append(descriptor.event(data: data, timestamps: timestamps, filled: filled))
         bundleReadings.removeAll(keepingCapacity: true)
         return out
     }

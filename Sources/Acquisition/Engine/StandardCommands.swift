@@ -17,6 +17,10 @@ extension RunEngine {
         register("read") { m, re in
             guard let device = m.device else { throw ScriptError.typeError("'read' needs a device, got \(try re.interpreter.repr(m.object))") }
             let readings = try device.read()
+            for var document in device.collectAssetDocuments() {
+                if document.name == .resource, let run = re.bundler?.composer.uid { document.body["run_start"] = .string(run) }
+                try re.emit(document)
+            }
             re.bundler?.add(device, readings)
             return .dict(DeviceAttributes.readingsDict(readings))
         }

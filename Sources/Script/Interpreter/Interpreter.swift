@@ -160,6 +160,7 @@ public final class Interpreter {
         installBuiltins()
         registerModule("math", MathModule.make)
         registerModule("sys", SysModule.make)
+        registerModule("time", TimeModule.make)
     }
 
     deinit {
