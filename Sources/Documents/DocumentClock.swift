@@ -9,11 +9,16 @@ public enum DocumentClock {
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
-    /// A new random uid, `str(uuid.uuid4())`.
+    /// A new random uid, `str(uuid.uuid4())`, from the system's generator.
     public static func uid() -> String {
         var generator = SystemRandomNumberGenerator()
-        var high = generator.next() as UInt64
-        var low = generator.next() as UInt64
+        return uid(high: generator.next(), low: generator.next())
+    }
+
+    /// A uuid4 string from 128 random bits.
+    static func uid(high: UInt64, low: UInt64) -> String {
+        var high = high
+        var low = low
         high = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
         low = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
         let hex = Array("0123456789abcdef".utf8)
@@ -27,4 +32,29 @@ public enum DocumentClock {
         }
         return String(decoding: out, as: UTF8.self)
     }
+}
+
+/// Makes uuid4 strings quickly for one run: a xoshiro256** generator seeded once from the
+/// system, so a million events do not cost two system calls each.
+public struct UIDGenerator {
+    private var s: (UInt64, UInt64, UInt64, UInt64)
+
+    /// A generator seeded from the system's random source.
+    public init() {
+        var system = SystemRandomNumberGenerator()
+        s = (system.next(), system.next(), system.next(), system.next() | 1)
+    }
+
+    private mutating func next() -> UInt64 {
+        func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+        let result = rotl(s.1 &* 5, 7) &* 9
+        let t = s.1 << 17
+        s.2 ^= s.0; s.3 ^= s.1; s.1 ^= s.2; s.0 ^= s.3
+        s.2 ^= t
+        s.3 = rotl(s.3, 45)
+        return result
+    }
+
+    /// The next uid.
+    public mutating func uid() -> String { DocumentClock.uid(high: next(), low: next()) }
 }

@@ -11,6 +11,10 @@ public final class RunComposer {
     private var eventCounts: [(stream: String, count: Int)] = []
     /// The stop document, once made.
     public private(set) var stop: Document?
+    private var ids = UIDGenerator()
+
+    /// A fresh uid for a document of this run.
+    func nextUID() -> String { ids.uid() }
 
     /// Starts a run with `metadata` after `uid` and `time` (bluesky's key order).
     public init(metadata: JSONObject, time: Double = DocumentClock.now(), uid: String = DocumentClock.uid()) {
@@ -27,7 +31,7 @@ public final class RunComposer {
         let body: JSONObject = [
             "configuration": .object(configuration), "data_keys": .object(dataKeys), "name": .string(name),
             "object_keys": .object(objectKeys), "run_start": .string(uid), "time": .double(time),
-            "uid": .string(DocumentClock.uid()), "object_classes": [:], "hints": .object(hints),
+            "uid": .string(nextUID()), "object_classes": [:], "hints": .object(hints),
         ]
         if !eventCounts.contains(where: { $0.stream == name }) { eventCounts.append((name, 0)) }
         return DescriptorComposer(document: Document(.descriptor, body), stream: name, run: self)
@@ -99,7 +103,7 @@ public final class DescriptorComposer {
         sequence += 1
         run.countEvents(1, in: stream)
         return Document(.event, [
-            "uid": .string(DocumentClock.uid()), "time": .double(time), "data": .object(data),
+            "uid": .string(run.nextUID()), "time": .double(time), "data": .object(data),
             "timestamps": .object(timestamps), "seq_num": .int(sequence), "filled": .object(filled),
             "descriptor": .string(document.uid),
         ])

@@ -46,6 +46,7 @@ public final class BeamlineNamespace {
             for device in listed { if let key = try? HashKey(.str(device.name)) { d.set(key, .object(device)) } }
             return .dict(d)
         }))
+        NativeStubs.install(into: interpreter)
         PlanLibrary.bindLazily(into: session)
     }
 }

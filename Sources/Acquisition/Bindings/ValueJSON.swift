@@ -44,9 +44,7 @@ public enum ValueJSON {
     /// A JSON object as a dict.
     public static func dict(_ object: JSONObject) -> DictObject {
         let d = DictObject()
-        for member in object {
-            if let key = try? HashKey(.str(member.key)) { d.set(key, value(member.value)) }
-        }
+        for member in object { d.set(HashKey(string: member.key), value(member.value)) }
         return d
     }
 

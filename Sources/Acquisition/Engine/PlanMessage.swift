@@ -30,11 +30,11 @@ public final class PlanMessage: ScriptObject {
         return v
     }
 
-    /// The device the message applies to, if it is one.
-    public var device: (any Device)? {
+    /// The device the message applies to, if it is one (looked up once).
+    public private(set) lazy var device: (any Device)? = {
         if case .object(let o) = object { return o as? any Device }
         return nil
-    }
+    }()
 
     public var typeName: String { "Msg" }
     public var docstring: String? { PlanMessage.constructorDoc }

@@ -25,7 +25,10 @@ def _linspace(start, stop, num):
 def _unique(devices):
     seen = []
     for d in devices:
-        if not any(d is s for s in seen):
+        for s in seen:
+            if d is s:
+                break
+        else:
             seen.append(d)
     return seen
 
@@ -52,18 +55,6 @@ def sleep(time):
     """sleep(time): wait `time` seconds (an interrupt pauses the run)."""
     return (yield Msg('sleep', None, time))
 
-def mv(*args, group=None):
-    """mv(motor1, value1, motor2, value2, ..., group=None): move motors in parallel and wait for all of them."""
-    if len(args) % 2 != 0:
-        raise ValueError("mv() takes pairs: mv(motor1, value1, motor2, value2, ...)")
-    group = group or _new_group('set')
-    statuses = []
-    for i in range(0, len(args), 2):
-        status = yield Msg('set', args[i], args[i + 1], group=group)
-        statuses.append(status)
-    yield Msg('wait', None, group=group)
-    return tuple(statuses)
-
 def mvr(*args, group=None):
     """mvr(motor1, delta1, motor2, delta2, ..., group=None): move motors relative to where they are, and wait."""
     if len(args) % 2 != 0:
@@ -72,21 +63,6 @@ def mvr(*args, group=None):
     for i in range(0, len(args), 2):
         targets += [args[i], args[i].position + args[i + 1]]
     return (yield from mv(*targets, group=group))
-
-def trigger_and_read(devices, name='primary'):
-    """trigger_and_read(devices, name='primary'): trigger every device, wait, then read them all into one event of stream `name`. Returns the readings."""
-    devices = _unique(devices)
-    group = _new_group('trigger')
-    for device in devices:
-        yield Msg('trigger', device, group=group)
-    yield Msg('wait', None, group=group)
-    yield Msg('create', None, name=name)
-    readings = {}
-    for device in devices:
-        reading = yield Msg('read', device)
-        readings.update(reading)
-    yield Msg('save')
-    return readings
 
 def _stage_all(devices):
     for device in _unique(devices):

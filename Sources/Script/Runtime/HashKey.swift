@@ -15,8 +15,9 @@ public struct HashKey: Hashable {
         self.hash = h
     }
 
+    /// The key for a string (never fails: strings are hashable).
     @inline(__always)
-    init(string: String) {
+    public init(string: String) {
         value = .str(string)
         hash = string.hashValue
     }
