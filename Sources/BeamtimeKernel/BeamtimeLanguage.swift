@@ -24,8 +24,8 @@ public final class BeamtimeLanguage: KernelLanguage {
     public private(set) var beamlineError: String?
 
     /// A language around a fresh session (tracebacks coloured for the notebook), with the
-    /// simulated beamline numbering its runs from `scanIDs` (nil: no beamline).
-    public init(session: Session? = nil, scanIDs: ScanIDStore? = FileScanIDStore(path: FileScanIDStore.defaultPath())) {
+    /// simulated beamline numbering its runs from `store` (nil: no beamline).
+    public init(session: Session? = nil, store: RunEngineStore? = FileRunEngineStore(path: FileRunEngineStore.defaultPath())) {
         let session = session ?? Session(colourTracebacks: true)
         self.session = session
         let interpreter = session.interpreter
@@ -34,18 +34,18 @@ public final class BeamtimeLanguage: KernelLanguage {
         interpreter.pagerHook = { [weak self] text in self?.pages.append(text) }
         interpreter.periodicHook = { [weak self] in self?.context?.flushIfDue() }
         DisplayBindings.install(into: interpreter) { [weak self] in self?.context }
-        pendingScanIDs = scanIDs
+        pendingStore = store
     }
 
-    private var pendingScanIDs: ScanIDStore?
+    private var pendingStore: RunEngineStore?
 
     /// Binds the simulated beamline (compiling the plans takes a few milliseconds, so the
     /// kernel does it on its execution thread while clients connect).
     public func start() {
-        guard let scanIDs = pendingScanIDs else { return }
-        pendingScanIDs = nil
+        guard let store = pendingStore else { return }
+        pendingStore = nil
         do {
-            let beamline = try BeamlineNamespace(into: session, scanIDs: scanIDs)
+            let beamline = try BeamlineNamespace(into: session, store: store)
             self.beamline = beamline
             let feedback = LiveFeedback(interpreter: session.interpreter)
             liveFeedback = feedback

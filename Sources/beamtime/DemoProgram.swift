@@ -1,46 +1,30 @@
-/// The program `beamtime demo` runs until the run engine and reports land: a plan-like
-/// generator driven step by step, with a small analysis of the simulated readings.
+/// The program `beamtime demo` runs until the catalogue and reports land: a simulated scan
+/// through the run engine, its documents collected by a subscriber, then a table and the
+/// peak's centre of mass and half-height width computed from the events.
 enum DemoProgram {
     static let source = #"""
-import math
+docs = []
+RE.subscribe(lambda name, doc: docs.append((name, doc)))
+motor.velocity = None
+uids = RE(scan([det, I0], motor, -3, 3, 25), sample="demo", purpose="beamtime demo")
 
-def det(x, centre=0.0, sigma=1.0):
-    """A simulated detector: a Gaussian of the motor position."""
-    return math.exp(-(x - centre) ** 2 / (2 * sigma ** 2))
-
-def scan(start, stop, num):
-    """A plan: yields ('set', x) and ('read',) messages, as bluesky plans yield Msg objects."""
-    step = (stop - start) / (num - 1)
-    readings = []
-    for i in range(num):
-        x = start + i * step
-        yield ("set", x)
-        value = yield ("read",)
-        readings.append((x, value))
-    return readings
-
-def run_engine(plan):
-    """Drives a plan: answers each message, as a RunEngine does."""
-    position = None
-    reply = None
-    try:
-        while True:
-            msg = plan.send(reply)
-            if msg[0] == "set":
-                position = msg[1]
-                reply = None
-            elif msg[0] == "read":
-                reply = det(position)
-    except StopIteration as stop:
-        return stop.value
-
-points = run_engine(scan(-3, 3, 13))
-print(f"{'motor':>8} {'det':>8}")
-for x, y in points:
-    print(f"{x:8.3f} {y:8.4f}")
-total = sum(y for _, y in points)
-cen = sum(x * y for x, y in points) / total
-peak = max(points, key=lambda p: p[1])
-print(f"centre of mass: {cen:.4f}, peak at {peak[0]:.2f} ({peak[1]:.3f})")
+start = docs[0][1]
+stop = docs[-1][1]
+events = [doc for name, doc in docs if name == "event"]
+print(f"run {start['uid'][:8]} (scan_id {start['scan_id']}): {start['plan_name']} of {start['detectors']} over {start['motors']}")
+print(f"{'seq':>4} {'motor':>8} {'det':>8} {'det/I0':>8}")
+xs = []
+ys = []
+for e in events:
+    d = e["data"]
+    xs.append(d["motor"])
+    ys.append(d["det"] / d["I0"])
+    print(f"{e['seq_num']:>4} {d['motor']:8.3f} {d['det']:8.4f} {ys[-1]:8.4f}")
+total = sum(ys)
+com = sum(x * y for x, y in zip(xs, ys)) / total
+half = max(ys) / 2
+above = [x for x, y in zip(xs, ys) if y > half]
+print(f"exit status: {stop['exit_status']}, {stop['num_events']['primary']} events")
+print(f"centre of mass {com:.4f}; points above half height span {min(above):.2f} .. {max(above):.2f}")
 """#
 }

@@ -16,7 +16,7 @@ enum ScriptRunner {
             interpreter.stepBudget = stepBudget
             let session = Session(interpreter: interpreter, colourTracebacks: isatty(2) == 1)
             do {
-                _ = try BeamlineNamespace(into: session, scanIDs: FileScanIDStore(path: FileScanIDStore.defaultPath()))
+                _ = try BeamlineNamespace(into: session, store: FileRunEngineStore(path: FileRunEngineStore.defaultPath()))
             } catch {
                 return ScriptFailure(ename: "RuntimeError", evalue: "\(error)", traceback: ["\(error)"], isSyntaxError: false, exception: nil)
             }

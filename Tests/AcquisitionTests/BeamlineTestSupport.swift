@@ -10,9 +10,9 @@ final class Beamline {
     let namespace: BeamlineNamespace
     var documents: [Document] = []
 
-    init(scanIDs: ScanIDStore = MemoryScanIDStore()) throws {
+    init(store: RunEngineStore = MemoryRunEngineStore()) throws {
         session = Session(interpreter: Interpreter(output: output))
-        namespace = try BeamlineNamespace(into: session, scanIDs: scanIDs)
+        namespace = try BeamlineNamespace(into: session, store: store)
         namespace.engine.subscribe(.native { [unowned self] in self.documents.append($0) })
     }
 

@@ -29,17 +29,25 @@ final class RunEngineTests: XCTestCase {
         XCTAssertEqual(b.run("uids[0] == RE.md and False or len(uids)"), "1")
     }
 
-    func testScanIDsIncreaseAndPersist() throws {
-        let path = "/tmp/beamtime-scanid-\(getpid())-\(Int.random(in: 0...999_999))"
-        defer { unlink(path) }
+    func testScanIDsAndMetadataPersistAcrossSessions() throws {
+        let directory = "/tmp/beamtime-store-\(getpid())-\(Int.random(in: 0...999_999))"
+        mkdir(directory, 0o755)
+        let path = directory + "/scan_id"
+        defer {
+            unlink(path)
+            unlink(directory + "/run_engine_md.json")
+            rmdir(directory)
+        }
         do {
-            let b = try Beamline(scanIDs: FileScanIDStore(path: path))
-            b.run("RE(count([det]))\nRE(count([det]))")
+            let b = try Beamline(store: FileRunEngineStore(path: path))
+            b.run("RE.md['operator'] = 'ada'\nRE(count([det]))\nRE(count([det]))")
             XCTAssertEqual(b.documents.filter { $0.name == .start }.map { $0.body["scan_id"] }, [1, 2])
         }
-        let again = try Beamline(scanIDs: FileScanIDStore(path: path))
+        let again = try Beamline(store: FileRunEngineStore(path: path))
+        XCTAssertEqual(again.run("RE.md['operator'], RE.md['scan_id']"), "('ada', 2)")
         again.run("RE(count([det]))")
         XCTAssertEqual(again.documents.first?.body["scan_id"], 3, "scan_id continues after a restart")
+        XCTAssertEqual(again.documents.first?.body["operator"], "ada")
     }
 
     func testMetadataFromREmdCallAndPlan() throws {

@@ -35,7 +35,7 @@ final class RecordingContext: ExecutionContext {
 }
 
 final class BeamtimeLanguageTests: XCTestCase {
-    let language = BeamtimeLanguage(scanIDs: MemoryScanIDStore())
+    let language = BeamtimeLanguage(store: MemoryRunEngineStore())
 
     private func run(_ code: String, _ context: RecordingContext = RecordingContext(), silent: Bool = false,
                      allowStdin: Bool = false, expressions: [(String, String)] = []) -> (ExecuteOutcome, RecordingContext) {

@@ -15,7 +15,7 @@ final class TimedTransport: KernelTransport {
 
 final class LiveOutputTests: XCTestCase {
     func testPrintsReachTheFrontendWhileALoopRuns() {
-        let core = KernelCore(language: BeamtimeLanguage(scanIDs: MemoryScanIDStore()), log: MemoryLog())
+        let core = KernelCore(language: BeamtimeLanguage(store: MemoryRunEngineStore()), log: MemoryLog())
         let transport = TimedTransport()
         let request = MessageFactory().message("execute_request", content: [
             "code": "print('started')\nx = 0\nfor i in range(3000000):\n    x += 1\nprint('done')",

@@ -148,6 +148,16 @@ for pair in docs:
             event_model.schema_validators[event_model.DocumentNames[name]].validate(doc)
 
 
+class DemoTests(unittest.TestCase):
+    def test_demo_runs_a_scan_through_the_run_engine(self):
+        result = subprocess.run([BINARY, "demo"], capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        lines = result.stdout.splitlines()
+        self.assertRegex(lines[0], r"^run [0-9a-f]{8} \(scan_id \d+\): scan of \['det', 'I0'\] over \['motor'\]$")
+        self.assertIn("exit status: success, 25 events", result.stdout)
+        self.assertIn("centre of mass 0.0000", result.stdout)
+
+
 class BlueskyDifferentialTests(unittest.TestCase):
     def compare(self, label, plan):
         ours, theirs = beamtime_documents(plan), [(n, plain(d)) for n, d in bluesky_documents(plan)]

@@ -10,8 +10,8 @@ public final class BeamlineNamespace {
     /// Every device, in the order `devices()` lists them.
     public let devices: [any Device]
 
-    /// Binds the namespace into `session`'s interpreter, keeping scan ids in `scanIDs`.
-    public init(into session: Session, scanIDs: ScanIDStore) throws {
+    /// Binds the namespace into `session`'s interpreter, keeping scan ids in `store`.
+    public init(into session: Session, store: RunEngineStore) throws {
         let interpreter = session.interpreter
         let motor = SynAxis(name: "motor")
         let motor1 = SynAxis(name: "motor1")
@@ -30,7 +30,7 @@ public final class BeamlineNamespace {
             """) { seconds in 1.0 - 0.005 * (seconds.truncatingRemainder(dividingBy: 600) / 600) }
         let img = SynAreaDetector(name: "img", motors: (motor1, motor2))
         devices = [motor, motor1, motor2, motor3, det, det1, det2, det3, det4, noisy, i0, img]
-        engine = RunEngine(interpreter: interpreter, scanIDs: scanIDs)
+        engine = RunEngine(interpreter: interpreter, store: store)
 
         for device in devices { interpreter.setBuiltin(device.name, .object(device)) }
         interpreter.setBuiltin("RE", .object(engine))

@@ -37,7 +37,7 @@ public final class RunEngine {
     public let md = DictObject()
     /// The current state.
     public private(set) var state = State.idle
-    let scanIDs: ScanIDStore
+    let store: RunEngineStore
     var commands: [String: Command] = [:]
     private var subscribers: [(token: Int, callback: Subscriber)] = []
     private var nextToken = 0
@@ -60,11 +60,14 @@ public final class RunEngine {
         case script(Value)
     }
 
-    /// An engine for `interpreter`, numbering runs from `scanIDs`.
-    public init(interpreter: Interpreter, scanIDs: ScanIDStore) {
+    /// An engine for `interpreter`, numbering runs from `store`.
+    public init(interpreter: Interpreter, store: RunEngineStore) {
         self.interpreter = interpreter
-        self.scanIDs = scanIDs
-        if let key = try? HashKey(.str("scan_id")) { md.set(key, .int(scanIDs.load())) }
+        self.store = store
+        for member in store.loadMetadata() where member.key != "scan_id" {
+            md.set(HashKey(string: member.key), ValueJSON.value(member.value))
+        }
+        md.set(HashKey(string: "scan_id"), .int(store.load()))
         registerStandardCommands()
     }
 

@@ -114,9 +114,10 @@ extension RunEngine {
         if let extra = message.keyword("md"), case .dict(let d) = extra {
             for member in try ValueJSON.object(d, interpreter) { metadata[member.key] = member.value }
         }
-        let scanID = max(scanIDs.load(), (md["scan_id"]?.intValue ?? 0)) + 1
-        scanIDs.save(scanID)
-        if let key = try? HashKey(.str("scan_id")) { md.set(key, .int(scanID)) }
+        let scanID = max(store.load(), (md["scan_id"]?.intValue ?? 0)) + 1
+        store.save(scanID)
+        md.set(HashKey(string: "scan_id"), .int(scanID))
+        store.saveMetadata(try ValueJSON.object(md, interpreter))
         var body: JSONObject = ["versions": ["beamtime": .string(BeamtimeVersion.string)], "scan_id": .int(scanID),
                                 "plan_type": "generator"]
         for member in metadata where member.key != "scan_id" { body[member.key] = member.value }
