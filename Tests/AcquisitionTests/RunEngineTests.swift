@@ -220,6 +220,24 @@ final class RunEngineTests: XCTestCase {
         XCTAssertEqual(b.run("RE.state"), "'idle'")
     }
 
+    func testCellsCanRegisterCommands() throws {
+        let b = try Beamline()
+        b.run("""
+        seen = []
+        def note(msg):
+            seen.append(msg.args[0])
+            return len(seen)
+        RE.register_command('note', note)
+        def plan():
+            n = yield Msg('note', None, 'hello')
+            m = yield Msg('note', None, 'again')
+            seen.append(n + m)
+        RE(plan())
+        """)
+        XCTAssertEqual(b.run("seen"), "['hello', 'again', 3]")
+        XCTAssertEqual(b.run("'note' in RE.commands and 'open_run' in RE.commands"), "True")
+    }
+
     func testMsgReprAndAttributes() throws {
         let b = try Beamline()
         XCTAssertEqual(b.run("print(repr(Msg('set', motor, 1, group='A')))\n1"), "1")

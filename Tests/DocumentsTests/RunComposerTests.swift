@@ -37,3 +37,21 @@ final class RunComposerTests: XCTestCase {
         XCTAssertEqual(resource.datum(kwargs: ["frame": 1]).uid, resource.document.uid + "/1")
     }
 }
+
+final class StreamResourceTests: XCTestCase {
+    func testStreamDatumsCoverConsecutiveRows() {
+        let run = RunComposer(metadata: [:])
+        let resource = run.streamResource(dataKey: "img", mimetype: "application/x-hdf5", uri: "file://localhost/data/run.h5",
+                                          parameters: ["dataset": "/entry/data/img"])
+        // The fields event-model's stream_resource schema requires.
+        for key in ["data_key", "mimetype", "parameters", "uid", "uri"] { XCTAssertNotNil(resource.document.body[key], key) }
+        XCTAssertEqual(resource.document.body["run_start"], .string(run.uid))
+        let first = resource.streamDatum(descriptor: "d1", count: 5, seqNums: 1..<6)
+        let second = resource.streamDatum(descriptor: "d1", count: 3, seqNums: 6..<9)
+        for key in ["descriptor", "indices", "seq_nums", "stream_resource", "uid"] { XCTAssertNotNil(first.body[key], key) }
+        XCTAssertEqual(first.body["indices"], ["start": 0, "stop": 5])
+        XCTAssertEqual(second.body["indices"], ["start": 5, "stop": 8])
+        XCTAssertEqual(second.body["seq_nums"], ["start": 6, "stop": 9])
+        XCTAssertEqual(second.name, .streamDatum)
+    }
+}

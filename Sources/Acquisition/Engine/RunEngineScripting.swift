@@ -15,7 +15,8 @@ extension RunEngine: ScriptObject {
         """
     }
     public var attributeNames: [String] {
-        ["abort", "halt", "md", "pause", "request_pause", "resume", "state", "stop", "subscribe", "unsubscribe"]
+        ["abort", "commands", "halt", "md", "pause", "register_command", "request_pause", "resume", "state", "stop", "subscribe",
+         "unsubscribe"]
     }
     public func repr(_ interpreter: Interpreter) throws -> String { "<RunEngine state='\(state.rawValue)'>" }
 
@@ -68,6 +69,18 @@ extension RunEngine: ScriptObject {
                 }
                 return .int(self.subscribe(.script(function)))
             }
+        case "register_command":
+            return method(name, "register_command(name, func)",
+                          "Teach the engine a new command: func(msg) runs for every Msg(name, ...) a plan yields; its result is sent back to the plan.") { args in
+                guard args.positional.count == 2, case .str(let command) = args.positional[0] else {
+                    throw ScriptError.typeError("register_command() takes a command name and a function func(msg)")
+                }
+                let function = args.positional[1]
+                self.register(command) { message, engine in try engine.interpreter.call(function, .object(message)) }
+                return .none
+            }
+        case "commands":
+            return .list(ListObject(self.commands.keys.sorted().map { .str($0) }))
         case "unsubscribe":
             return method(name, "unsubscribe(token)", "Stop calling the subscriber with this token.") { args in
                 guard case .int(let token)? = args.positional.first else { throw ScriptError.typeError("unsubscribe() takes the token subscribe() returned") }
