@@ -21,6 +21,8 @@ let package = Package(
     targets: [
         .target(name: "CScriptSupport"),
         .target(name: "CZeroMQ"),
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5"),
+        .target(name: "HDF5", dependencies: ["CHDF5"], swiftSettings: optimise),
         .target(name: "Platform", swiftSettings: optimise),
         .target(name: "JSON", swiftSettings: optimise),
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"], swiftSettings: optimise),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "JSON"]),
         .testTarget(name: "AcquisitionTests", dependencies: ["Acquisition", "Documents", "JSON", "Script"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
+        .testTarget(name: "HDF5Tests", dependencies: ["HDF5"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "BeamtimeKernelTests", dependencies: ["BeamtimeKernel", "Jupyter", "JSON", "Script"]),
         .testTarget(
