@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "CScriptSupport"),
         .target(name: "CZeroMQ"),
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5"),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3"),
         .target(name: "HDF5", dependencies: ["CHDF5"], swiftSettings: optimise),
         .target(name: "Platform", swiftSettings: optimise),
         .target(name: "JSON", swiftSettings: optimise),
@@ -30,9 +31,10 @@ let package = Package(
         .target(name: "Script", dependencies: ["CScriptSupport"], swiftSettings: optimise),
         .target(name: "Documents", dependencies: ["JSON"], swiftSettings: optimise),
         .target(name: "Acquisition", dependencies: ["Documents", "JSON", "Script"], swiftSettings: optimise),
+        .target(name: "Catalog", dependencies: ["Acquisition", "CSQLite", "Documents", "HDF5", "JSON", "Platform", "Script"], swiftSettings: optimise),
         .target(name: "Analysis", swiftSettings: optimise),
         .target(name: "Plot", swiftSettings: optimise),
-        .target(name: "BeamtimeKernel", dependencies: ["Acquisition", "Analysis", "Documents", "Jupyter", "JSON", "Platform", "Plot", "Script"],
+        .target(name: "BeamtimeKernel", dependencies: ["Acquisition", "Analysis", "Catalog", "Documents", "Jupyter", "JSON", "Platform", "Plot", "Script"],
                 swiftSettings: optimise),
         .executableTarget(
             name: "beamtime",
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "AcquisitionTests", dependencies: ["Acquisition", "Documents", "JSON", "Script"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Documents", "JSON"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "BeamtimeKernelTests", dependencies: ["BeamtimeKernel", "Jupyter", "JSON", "Script"]),
         .testTarget(

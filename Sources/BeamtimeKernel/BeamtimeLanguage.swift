@@ -24,8 +24,10 @@ public final class BeamtimeLanguage: KernelLanguage {
     public private(set) var beamlineError: String?
 
     /// A language around a fresh session (tracebacks coloured for the notebook), with the
-    /// simulated beamline numbering its runs from `store` (nil: no beamline).
-    public init(session: Session? = nil, store: RunEngineStore? = FileRunEngineStore(path: FileRunEngineStore.defaultPath())) {
+    /// simulated beamline and the catalogue in `home` (`$BEAMTIME_HOME`); with `store`
+    /// instead, runs are numbered from it and not stored (tests); `beamline: false` binds
+    /// no beamline at all.
+    public init(session: Session? = nil, home: String? = BeamtimeHome.path, store: RunEngineStore? = nil, beamline: Bool = true) {
         let session = session ?? Session(colourTracebacks: true)
         self.session = session
         let interpreter = session.interpreter
@@ -34,18 +36,21 @@ public final class BeamtimeLanguage: KernelLanguage {
         interpreter.pagerHook = { [weak self] text in self?.pages.append(text) }
         interpreter.periodicHook = { [weak self] in self?.context?.flushIfDue() }
         DisplayBindings.install(into: interpreter) { [weak self] in self?.context }
-        pendingStore = store
+        pending = beamline ? (home, store) : nil
     }
 
-    private var pendingStore: RunEngineStore?
+    private var pending: (home: String?, store: RunEngineStore?)?
+    private var setup: BeamlineSetup?
 
     /// Binds the simulated beamline (compiling the plans takes a few milliseconds, so the
     /// kernel does it on its execution thread while clients connect).
     public func start() {
-        guard let store = pendingStore else { return }
-        pendingStore = nil
+        guard let (home, store) = pending else { return }
+        pending = nil
         do {
-            let beamline = try BeamlineNamespace(into: session, store: store)
+            let setup = try BeamlineSetup(session: session, home: home, store: store)
+            self.setup = setup
+            let beamline = setup.namespace
             self.beamline = beamline
             let feedback = LiveFeedback(interpreter: session.interpreter)
             liveFeedback = feedback

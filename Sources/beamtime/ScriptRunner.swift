@@ -1,4 +1,5 @@
 import Acquisition
+import BeamtimeKernel
 import Glibc
 import Platform
 import Script
@@ -15,11 +16,13 @@ enum ScriptRunner {
             let interpreter = Interpreter(output: output, interrupt: interrupt)
             interpreter.stepBudget = stepBudget
             let session = Session(interpreter: interpreter, colourTracebacks: isatty(2) == 1)
+            let setup: BeamlineSetup
             do {
-                _ = try BeamlineNamespace(into: session, store: FileRunEngineStore(path: FileRunEngineStore.defaultPath()))
+                setup = try BeamlineSetup(session: session, home: BeamtimeHome.path)
             } catch {
                 return ScriptFailure(ename: "RuntimeError", evalue: "\(error)", traceback: ["\(error)"], isSyntaxError: false, exception: nil)
             }
+            defer { setup.close() }
             return session.run(file: filename, source: source).failure
         }
         output.flush()

@@ -1,0 +1,160 @@
+import Acquisition
+import JSON
+import Script
+
+/// A run from the catalogue: its documents and its streams.
+final class RunObject: ScriptObject {
+    let stored: StoredRun
+    let reader: CatalogReader
+
+    init(stored: StoredRun, reader: CatalogReader) {
+        self.stored = stored
+        self.reader = reader
+    }
+
+    var streamNames: [String] {
+        var names: [String] = []
+        for d in stored.descriptors { if let n = d["name"]?.string, !names.contains(n) { names.append(n) } }
+        return names
+    }
+
+    var typeName: String { "Run" }
+    var docstring: String? {
+        "A stored run: .uid, .scan_id, .start, .stop, .metadata, .descriptors, .documents(); streams as attributes (run.primary) or items (run['primary'])."
+    }
+    var attributeNames: [String] { ["descriptors", "documents", "metadata", "scan_id", "start", "stop", "uid"] + streamNames }
+
+    func repr(_ interpreter: Interpreter) throws -> String {
+        "<Run scan_id=\(stored.scanID.map(String.init) ?? "None") uid='\(stored.uid.prefix(8))' \(stored.start["plan_name"]?.string ?? "") \(stored.stop?["exit_status"]?.string ?? "running")>"
+    }
+
+    func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "uid": return .str(stored.uid)
+        case "scan_id": return stored.scanID.map { .int($0) } ?? .none
+        case "start": return .dict(ValueJSON.dict(stored.start))
+        case "stop": return stored.stop.map { .dict(ValueJSON.dict($0)) } ?? .none
+        case "metadata": return .dict(ValueJSON.dict(["start": .object(stored.start), "stop": stored.stop.map { .object($0) } ?? .null]))
+        case "descriptors": return .list(ListObject(stored.descriptors.map { .dict(ValueJSON.dict($0)) }))
+        case "documents":
+            return .object(BuiltinFunction("documents", signature: "documents()", doc: "The run's documents as (name, doc) pairs, in order.") { _, _ in
+                var out: [Value] = [.tuple([.str("start"), .dict(ValueJSON.dict(self.stored.start))])]
+                for d in self.stored.descriptors {
+                    out.append(.tuple([.str("descriptor"), .dict(ValueJSON.dict(d))]))
+                    for e in try self.reader.events(run: self.stored.uid, stream: d["name"]?.string ?? "") {
+                        out.append(.tuple([.str("event"), .dict(ValueJSON.dict(["seq_num": .int(e.seqNum), "time": .double(e.time),
+                                                                                  "data": .object(e.data), "descriptor": d["uid"] ?? .null]))]))
+                    }
+                }
+                if let stop = self.stored.stop { out.append(.tuple([.str("stop"), .dict(ValueJSON.dict(stop))])) }
+                return .list(ListObject(out))
+            })
+        default:
+            return streamNames.contains(name) ? .object(StreamObject(run: stored.uid, name: name, reader: reader)) : nil
+        }
+    }
+
+    func item(_ key: Value, _ interpreter: Interpreter) throws -> Value? {
+        guard case .str(let name) = key, streamNames.contains(name) else { throw ScriptError.keyError(key) }
+        return .object(StreamObject(run: stored.uid, name: name, reader: reader))
+    }
+}
+
+/// One stream of a run (`primary` …): columns of its events.
+final class StreamObject: ScriptObject {
+    let run: String
+    let name: String
+    let reader: CatalogReader
+
+    init(run: String, name: String, reader: CatalogReader) {
+        self.run = run
+        self.name = name
+        self.reader = reader
+    }
+
+    var typeName: String { "Stream" }
+    var docstring: String? { "A stream of a run: .read() gives {key: [values]}, .table() a table, stream['det'] one column." }
+    var attributeNames: [String] { ["read", "table"] }
+    func repr(_ interpreter: Interpreter) throws -> String { "<Stream '\(name)' of run \(run.prefix(8))>" }
+
+    func columns() throws -> [(key: String, values: [Value])] {
+        let events = try reader.events(run: run, stream: name)
+        var keys = ["seq_num", "time"]
+        for e in events { for k in e.data.keys where !keys.contains(k) { keys.append(k) } }
+        return keys.map { key in
+            (key, events.map { e in
+                switch key {
+                case "seq_num": return .int(e.seqNum)
+                case "time": return .float(e.time)
+                default: return ValueJSON.value(e.data[key] ?? .null)
+                }
+            })
+        }
+    }
+
+    func item(_ key: Value, _ interpreter: Interpreter) throws -> Value? {
+        guard case .str(let k) = key, let column = try columns().first(where: { $0.key == k }) else { throw ScriptError.keyError(key) }
+        return .list(ListObject(column.values))
+    }
+
+    func attribute(_ attribute: String, _ interpreter: Interpreter) throws -> Value? {
+        switch attribute {
+        case "read":
+            return .object(BuiltinFunction("read", signature: "read()", doc: "The stream's columns as {key: [values]}.") { _, _ in
+                let d = DictObject()
+                for (k, v) in try self.columns() { d.set(HashKey(string: k), .list(ListObject(v))) }
+                return .dict(d)
+            })
+        case "table":
+            return .object(BuiltinFunction("table", signature: "table()", doc: "The stream as a table (rich display).") { _, interp in
+                .object(TableObject(columns: try self.columns(), interpreter: interp))
+            })
+        default: return nil
+        }
+    }
+}
+
+/// Named columns with an HTML and text display.
+final class TableObject: ScriptObject {
+    let columns: [(key: String, values: [Value])]
+    unowned let interpreter: Interpreter
+
+    init(columns: [(key: String, values: [Value])], interpreter: Interpreter) {
+        self.columns = columns
+        self.interpreter = interpreter
+    }
+
+    var typeName: String { "Table" }
+    var docstring: String? { "A table of named columns: table['det'] is a column, len(table) the number of rows, table.columns the names." }
+    var attributeNames: [String] { ["columns"] }
+    func length(_ interpreter: Interpreter) throws -> Int? { columns.first?.values.count ?? 0 }
+
+    func item(_ key: Value, _ interpreter: Interpreter) throws -> Value? {
+        guard case .str(let k) = key, let column = columns.first(where: { $0.key == k }) else { throw ScriptError.keyError(key) }
+        return .list(ListObject(column.values))
+    }
+
+    func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
+        name == "columns" ? .list(ListObject(columns.map { .str($0.key) })) : nil
+    }
+
+    private func cell(_ v: Value) -> String { (try? interpreter.str(v)) ?? "?" }
+
+    func repr(_ interpreter: Interpreter) throws -> String { text(limit: 20) }
+
+    func text(limit: Int) -> String {
+        let rows = columns.first?.values.count ?? 0
+        var lines = [columns.map(\.key).joined(separator: "\t")]
+        for r in 0..<min(rows, limit) { lines.append(columns.map { cell($0.values[r]) }.joined(separator: "\t")) }
+        if rows > limit { lines.append("... \(rows) rows") }
+        return lines.joined(separator: "\n")
+    }
+
+    func displayData(_ interpreter: Interpreter) throws -> MimeBundle? {
+        let rows = columns.first?.values.count ?? 0
+        var html = "<table><tr>" + columns.map { "<th>\($0.key)</th>" }.joined() + "</tr>"
+        for r in 0..<min(rows, 50) { html += "<tr>" + columns.map { "<td>\(cell($0.values[r]))</td>" }.joined() + "</tr>" }
+        html += "</table>" + (rows > 50 ? "<p>\(rows) rows</p>" : "")
+        return ["text/html": html, "text/plain": text(limit: 20)]
+    }
+}

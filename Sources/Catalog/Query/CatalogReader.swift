@@ -1,0 +1,114 @@
+import Documents
+import JSON
+
+/// A stored run's documents, as read back from the catalogue.
+public struct StoredRun: Sendable {
+    /// The start document.
+    public var start: JSONObject
+    /// The stop document, nil while the run is going.
+    public var stop: JSONObject?
+    /// The descriptors, oldest first.
+    public var descriptors: [JSONObject]
+
+    /// The run's uid.
+    public var uid: String { start["uid"]?.string ?? "" }
+    /// The run's scan id.
+    public var scanID: Int? { start["scan_id"]?.int }
+}
+
+/// Reads the catalogue: runs newest first, by position, scan id, uid or uid prefix, equality
+/// searches on start metadata, and a stream's events.
+public final class CatalogReader {
+    let database: SQLiteDatabase
+
+    /// Opens the catalogue at `path` for reading (creating it if missing).
+    public init(path: String) throws {
+        _ = try SQLiteCatalogStore(path: path)
+        database = try SQLiteDatabase(path: path)
+    }
+
+    /// A filter on start metadata: every key must equal its value.
+    public struct Filter: Sendable, Equatable {
+        /// (key, value) pairs that must all hold.
+        public var equalities: [(key: String, value: JSONValue)]
+
+        /// A filter from its equalities.
+        public init(_ equalities: [(key: String, value: JSONValue)] = []) { self.equalities = equalities }
+
+        public static func == (a: Filter, b: Filter) -> Bool {
+            a.equalities.map { "\($0.key)=\($0.value.text())" } == b.equalities.map { "\($0.key)=\($0.value.text())" }
+        }
+
+        /// Both filters at once.
+        public func and(_ other: Filter) -> Filter { Filter(equalities + other.equalities) }
+    }
+
+    private func whereClause(_ filter: Filter) throws -> (String, [SQLiteValue]) {
+        var clauses: [String] = []
+        var values: [SQLiteValue] = []
+        for (key, value) in filter.equalities {
+            guard let text = CatalogStore.keyText(value) else {
+                throw CatalogError.badQuery("search(\(key)=...) needs a string, number or boolean, not \(value.text())")
+            }
+            clauses.append("uid IN (SELECT run_uid FROM run_keys WHERE key = ? AND value = ?)")
+            values += [.text(key), .text(text)]
+        }
+        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), values)
+    }
+
+    /// The number of runs matching `filter`.
+    public func count(_ filter: Filter = Filter()) throws -> Int {
+        let (clause, values) = try whereClause(filter)
+        return try database.query("SELECT COUNT(*) FROM runs \(clause)", values).first?.first?.integer ?? 0
+    }
+
+    /// The uids of matching runs, newest first, from `offset`, at most `limit`.
+    public func uids(_ filter: Filter = Filter(), offset: Int = 0, limit: Int = -1) throws -> [String] {
+        let (clause, values) = try whereClause(filter)
+        return try database.query("SELECT uid FROM runs \(clause) ORDER BY time DESC, rowid DESC LIMIT ? OFFSET ?",
+                                  values + [.integer(limit), .integer(offset)]).compactMap { $0.first?.text }
+    }
+
+    /// The newest matching run with `scanID`.
+    public func uid(scanID: Int, _ filter: Filter = Filter()) throws -> String? {
+        let (clause, values) = try whereClause(filter)
+        let condition = clause.isEmpty ? "WHERE scan_id = ?" : clause + " AND scan_id = ?"
+        return try database.query("SELECT uid FROM runs \(condition) ORDER BY time DESC LIMIT 1", values + [.integer(scanID)])
+            .first?.first?.text
+    }
+
+    /// The matching run whose uid starts with `prefix`; an error if several do.
+    public func uid(prefix: String, _ filter: Filter = Filter()) throws -> String? {
+        let (clause, values) = try whereClause(filter)
+        var escaped = ""
+        for c in prefix {
+            if c == "\\" || c == "%" || c == "_" { escaped.append("\\") }
+            escaped.append(c)
+        }
+        let condition = (clause.isEmpty ? "WHERE " : clause + " AND ") + "uid LIKE ? ESCAPE '\\'"
+        let rows = try database.query("SELECT uid FROM runs \(condition) LIMIT 2", values + [.text(escaped + "%")])
+        if rows.count > 1 { throw CatalogError.badQuery("uid prefix '\(prefix)' matches more than one run: give more characters") }
+        return rows.first?.first?.text
+    }
+
+    /// The run with `uid`.
+    public func run(_ uid: String) throws -> StoredRun? {
+        guard let row = try database.query("SELECT start, stop FROM runs WHERE uid = ?", [.text(uid)]).first,
+              let startText = row[0].text, let start = try JSONValue.parse(startText).object else { return nil }
+        let stop = try row[1].text.flatMap { try JSONValue.parse($0).object }
+        let descriptors = try database.query("SELECT body FROM descriptors WHERE run_uid = ? ORDER BY time", [.text(uid)])
+            .compactMap { try $0.first?.text.flatMap { try JSONValue.parse($0).object } }
+        return StoredRun(start: start, stop: stop, descriptors: descriptors)
+    }
+
+    /// The events of `stream` in a run, in sequence order: (seq_num, time, data).
+    public func events(run uid: String, stream: String) throws -> [(seqNum: Int, time: Double, data: JSONObject)] {
+        try database.query("""
+            SELECT e.seq_num, e.time, e.data FROM events e JOIN descriptors d ON e.descriptor_uid = d.uid
+            WHERE d.run_uid = ? AND d.name = ? ORDER BY e.seq_num
+            """, [.text(uid), .text(stream)]).map { row in
+            (row[0].integer ?? 0, row[1].real ?? 0, (try? row[2].text.map { try JSONValue.parse($0) })??.object ?? [:])
+        }
+    }
+}
+

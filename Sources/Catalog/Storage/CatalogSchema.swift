@@ -1,0 +1,54 @@
+/// The catalogue's SQLite schema, as numbered migrations applied in order and recorded in
+/// `PRAGMA user_version`, so older catalogues upgrade on open.
+enum CatalogSchema {
+    static let migrations: [String] = [
+        // 1: runs, their documents, and the metadata index for equality searches.
+        """
+        CREATE TABLE runs (
+            uid TEXT PRIMARY KEY,
+            scan_id INTEGER,
+            time REAL NOT NULL,
+            plan_name TEXT,
+            start TEXT NOT NULL,
+            stop TEXT,
+            exit_status TEXT,
+            num_events INTEGER NOT NULL DEFAULT 0,
+            writer_pid INTEGER
+        );
+        CREATE INDEX runs_time ON runs(time);
+        CREATE INDEX runs_scan_id ON runs(scan_id, time);
+        CREATE TABLE descriptors (
+            uid TEXT PRIMARY KEY,
+            run_uid TEXT NOT NULL REFERENCES runs(uid),
+            name TEXT NOT NULL,
+            time REAL NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX descriptors_run ON descriptors(run_uid);
+        CREATE TABLE events (
+            descriptor_uid TEXT NOT NULL,
+            seq_num INTEGER NOT NULL,
+            run_uid TEXT NOT NULL,
+            uid TEXT NOT NULL,
+            time REAL NOT NULL,
+            data TEXT NOT NULL,
+            timestamps TEXT NOT NULL,
+            PRIMARY KEY (descriptor_uid, seq_num)
+        ) WITHOUT ROWID;
+        CREATE TABLE assets (
+            uid TEXT PRIMARY KEY,
+            run_uid TEXT,
+            kind TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX assets_run ON assets(run_uid);
+        CREATE TABLE run_keys (
+            run_uid TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL
+        );
+        CREATE INDEX run_keys_lookup ON run_keys(key, value);
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    ]
+}
