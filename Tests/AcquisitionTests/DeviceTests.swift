@@ -48,6 +48,12 @@ final class DeviceTests: XCTestCase {
             XCTAssertNotNil(inspection?.docstring, "\(name) has no docstring")
         }
         XCTAssertEqual(b.run("sorted(devices().keys())[:3]"), b.run("['I0', 'det', 'det1']"))
+        if case .object(let engine)? = b.session.execute("RE.md['operator'] = 'ada'\nRE").value {
+            let html = try engine.displayData(b.session.interpreter)?["text/html"] ?? ""
+            XCTAssertTrue(html.contains("idle") && html.contains("operator") && html.contains("ada"), html)
+        } else {
+            XCTFail("RE is not an object")
+        }
         if case .object(let o)? = b.session.execute("det").value {
             XCTAssertTrue(try o.displayData(b.session.interpreter)?["text/html"]?.contains("det") ?? false)
         } else {

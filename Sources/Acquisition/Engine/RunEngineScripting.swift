@@ -20,6 +20,17 @@ extension RunEngine: ScriptObject {
     }
     public func repr(_ interpreter: Interpreter) throws -> String { "<RunEngine state='\(state.rawValue)'>" }
 
+    /// The engine's state, the next scan id and its persistent metadata, as a small table.
+    public func displayData(_ interpreter: Interpreter) throws -> MimeBundle? {
+        var rows = "<tr><td>state</td><td>\(state.rawValue)</td></tr>"
+        for (key, value) in md.entries {
+            let name = (try? interpreter.str(key)) ?? "?"
+            let text = (try? interpreter.repr(value)) ?? "?"
+            rows += "<tr><td>\(DeviceAttributes.escape(name))</td><td>\(DeviceAttributes.escape(text))</td></tr>"
+        }
+        return ["text/html": "<b>RunEngine</b><table>\(rows)</table>", "text/plain": try repr(interpreter)]
+    }
+
     public func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         guard arguments.positional.count == 1 else {
             throw ScriptError.typeError("RE() takes one plan (a generator such as scan([det], motor, -1, 1, 11)), then metadata as keywords")
