@@ -38,6 +38,7 @@ public final class BeamlineSetup {
         namespace.engine.subscribe(.native { try writer.receive($0) })
         let reader = try CatalogReader(path: path)
         session.interpreter.setBuiltin("catalog", .object(CatalogObject(reader: reader, sync: { writer.flush() })))
+        CatalogObject.installQueries(into: session.interpreter)
     }
 
     /// Stores what is queued and stops the writer (at the end of `beamtime exec`).

@@ -72,12 +72,17 @@ public final class CatalogObject: ScriptObject {
 
     public func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
         guard name == "search" else { return nil }
-        return .object(BuiltinFunction("search", signature: "search(**metadata)",
-                                       doc: "The runs whose start document has all these values, e.g. search(plan_name='scan', sample='LaB6').") { args, interp in
-            guard args.positional.isEmpty else { throw ScriptError.typeError("search() takes keyword arguments: search(sample='LaB6')") }
-            var equalities: [(key: String, value: JSONValue)] = []
-            for (key, value) in args.keywords { equalities.append((key, try ValueJSON.json(value, interp))) }
-            let narrowed = self.filter.and(CatalogReader.Filter(equalities))
+        return .object(BuiltinFunction("search", signature: "search(*queries, **metadata)",
+                                       doc: "The runs matching every query (Key('num_points') > 10, TimeRange(since='2026-11-01'), Regex, FullText, In, NotIn, Contains, Eq) and whose start document has all the keyword values, e.g. search(plan_name='scan', sample='LaB6').") { args, interp in
+            var queries: [CatalogQuery] = []
+            for value in args.positional {
+                guard case .object(let o) = value, let q = o as? QueryObject else {
+                    throw ScriptError.typeError("search() takes queries such as Key('x') > 1 or TimeRange(...), and keyword values; got \(value.typeName)")
+                }
+                queries.append(q.query)
+            }
+            for (key, value) in args.keywords { queries.append(.equals(key, try ValueJSON.json(value, interp))) }
+            let narrowed = self.filter.and(CatalogReader.Filter(queries: queries))
             _ = try self.wrap { try self.reader.count(narrowed) }
             return .object(CatalogObject(reader: self.reader, filter: narrowed, sync: self.sync))
         })
@@ -111,6 +116,11 @@ public final class CatalogObject: ScriptObject {
             throw ScriptError.runtimeError("catalogue: \(error)")
         }
     }
+}
+
+extension CatalogObject {
+    /// Binds the query constructors (Key, Eq, In, NotIn, Contains, Regex, FullText, TimeRange).
+    public static func installQueries(into interpreter: Interpreter) { QueryConstructors.install(into: interpreter) }
 }
 
 extension String {

@@ -25,33 +25,33 @@ public final class CatalogReader {
     public init(path: String) throws {
         _ = try SQLiteCatalogStore(path: path)
         database = try SQLiteDatabase(path: path)
+        database.registerRegexp()
     }
 
-    /// A filter on start metadata: every key must equal its value.
+    /// Conditions that must all hold (searches chain by adding conditions).
     public struct Filter: Sendable, Equatable {
-        /// (key, value) pairs that must all hold.
-        public var equalities: [(key: String, value: JSONValue)]
+        /// The conditions.
+        public var queries: [CatalogQuery]
 
-        /// A filter from its equalities.
-        public init(_ equalities: [(key: String, value: JSONValue)] = []) { self.equalities = equalities }
-
-        public static func == (a: Filter, b: Filter) -> Bool {
-            a.equalities.map { "\($0.key)=\($0.value.text())" } == b.equalities.map { "\($0.key)=\($0.value.text())" }
+        /// A filter of equalities on start metadata.
+        public init(_ equalities: [(key: String, value: JSONValue)] = []) {
+            queries = equalities.map { .equals($0.key, $0.value) }
         }
 
+        /// A filter of queries.
+        public init(queries: [CatalogQuery]) { self.queries = queries }
+
         /// Both filters at once.
-        public func and(_ other: Filter) -> Filter { Filter(equalities + other.equalities) }
+        public func and(_ other: Filter) -> Filter { Filter(queries: queries + other.queries) }
     }
 
     private func whereClause(_ filter: Filter) throws -> (String, [SQLiteValue]) {
         var clauses: [String] = []
         var values: [SQLiteValue] = []
-        for (key, value) in filter.equalities {
-            guard let text = CatalogStore.keyText(value) else {
-                throw CatalogError.badQuery("search(\(key)=...) needs a string, number or boolean, not \(value.text())")
-            }
-            clauses.append("uid IN (SELECT run_uid FROM run_keys WHERE key = ? AND value = ?)")
-            values += [.text(key), .text(text)]
+        for query in filter.queries {
+            let (clause, bound) = try query.sql()
+            clauses.append("(" + clause + ")")
+            values += bound
         }
         return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), values)
     }

@@ -50,5 +50,10 @@ enum CatalogSchema {
         CREATE INDEX run_keys_lookup ON run_keys(key, value);
         CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """,
+        // 2: full-text search over every string in a run's start document.
+        """
+        CREATE VIRTUAL TABLE runs_fts USING fts5(uid UNINDEXED, text);
+        INSERT INTO runs_fts (uid, text) SELECT run_uid, group_concat(value, ' ') FROM run_keys GROUP BY run_uid;
+        """,
     ]
 }

@@ -48,10 +48,16 @@ public final class SQLiteCatalogStore {
                 .text(uid), body["scan_id"]?.int.map { .integer($0) } ?? .null, .real(body["time"]?.double ?? 0),
                 body["plan_name"]?.string.map { .text($0) } ?? .null, .text(JSONValue.object(body).text()), .integer(Int(writerPID)),
             ])
+            var words: [String] = []
             for member in body {
-                guard let text = CatalogStore.keyText(member.value) else { continue }
+                guard let text = CatalogStore.keyText(member.value) else {
+                    words += CatalogStore.strings(in: member.value)
+                    continue
+                }
                 try database.run("INSERT INTO run_keys (run_uid, key, value) VALUES (?, ?, ?)", [.text(uid), .text(member.key), .text(text)])
+                if case .string = member.value { words.append(text) }
             }
+            try database.run("INSERT INTO runs_fts (uid, text) VALUES (?, ?)", [.text(uid), .text(words.joined(separator: " "))])
         case .descriptor:
             let run = body["run_start"]?.string ?? ""
             descriptorRuns[document.uid] = run
@@ -138,6 +144,16 @@ enum CatalogStore {
         case .string(let s): return s
         case .int, .double, .bool: return value.text()
         default: return nil
+        }
+    }
+
+    /// Every string inside a JSON value (lists and objects searched for full-text search).
+    static func strings(in value: JSONValue) -> [String] {
+        switch value {
+        case .string(let s): return [s]
+        case .array(let items): return items.flatMap(strings(in:))
+        case .object(let object): return object.members.flatMap { strings(in: $0.value) }
+        default: return []
         }
     }
 

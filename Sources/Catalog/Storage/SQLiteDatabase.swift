@@ -80,6 +80,19 @@ public final class SQLiteDatabase {
     }
 
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
+
+    /// Adds `regexp(pattern, text)`: whether Swift's Regex finds `pattern` in `text`.
+    func registerRegexp() {
+        sqlite3_create_function_v2(handle, "regexp", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, { context, count, arguments in
+            guard count == 2, let arguments, let p = sqlite3_value_text(arguments[0]), let t = sqlite3_value_text(arguments[1]) else {
+                sqlite3_result_int(context, 0)
+                return
+            }
+            let pattern = String(cString: p), text = String(cString: t)
+            let found = (try? Regex(pattern)).map { text.contains($0) } ?? false
+            sqlite3_result_int(context, found ? 1 : 0)
+        }, nil, nil, nil)
+    }
 }
 
 /// A value going into or coming out of SQLite.

@@ -162,6 +162,19 @@ extension Interpreter {
         return ordered(op, x.count, y.count)
     }
 
+    /// A comparison whose result a native object may choose (a query, an array of
+    /// booleans …): `==`, `!=`, `<`, `<=`, `>`, `>=` ask the objects first; everything else,
+    /// and objects that decline, give a bool.
+    public func richCompare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Value {
+        switch op {
+        case .eq, .ne, .lt, .le, .gt, .ge:
+            if case .object(let o) = a, let r = try o.compare(op, b, self) { return r }
+            if case .object(let o) = b, let r = try o.compare(op.swapped, a, self) { return r }
+        default: break
+        }
+        return .bool(try compare(op, a, b))
+    }
+
     /// Applies any comparison operator.
     public func compare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Bool {
         switch op {

@@ -87,18 +87,22 @@ final class CompareNode: ExprNode {
     }
     override func eval(_ f: Frame) throws -> Value {
         var a = try first.eval(f)
+        var result = Value.bool(true)
         for i in 0..<ops.count {
             let b = try rest[i].eval(f)
-            let r: Bool
             if let quick = quickCompare(ops[i], a, b) {
-                r = quick
+                result = .bool(quick)
             } else {
-                do { r = try f.interpreter.compare(ops[i], a, b) } catch let e as ScriptError { throw e.locate(span, f) }
+                do { result = try f.interpreter.richCompare(ops[i], a, b) } catch let e as ScriptError { throw e.locate(span, f) }
             }
-            if !r { return .bool(false) }
+            if case .bool(let r) = result {
+                if !r { return result }
+            } else if try !f.interpreter.truthy(result) {
+                return result
+            }
             a = b
         }
-        return .bool(true)
+        return result
     }
 }
 
@@ -130,7 +134,7 @@ final class CompareOneNode: ExprNode {
         let a = try left.eval(f)
         let b = try right.eval(f)
         if let quick = quickCompare(op, a, b) { return .bool(quick) }
-        do { return .bool(try f.interpreter.compare(op, a, b)) } catch let e as ScriptError { throw e.locate(span, f) }
+        do { return try f.interpreter.richCompare(op, a, b) } catch let e as ScriptError { throw e.locate(span, f) }
     }
 }
 

@@ -1,0 +1,89 @@
+import JSON
+
+/// One condition on runs, as databroker's queries: on a start-document key, on the run's
+/// time, or on its text.
+public enum CatalogQuery: Sendable, Equatable {
+    /// key == value.
+    case equals(String, JSONValue)
+    /// key compared with a number or string (`>`, `>=`, `<`, `<=`, `!=`).
+    case compare(String, Comparison, JSONValue)
+    /// key is one of the values.
+    case isIn(String, [JSONValue])
+    /// key is none of the values (runs without the key match).
+    case notIn(String, [JSONValue])
+    /// key (a list) contains the value, or key (a string) contains it as a substring.
+    case contains(String, JSONValue)
+    /// key (a string) matches the regular expression.
+    case regex(String, String)
+    /// Any string of the start document contains these words (SQLite FTS5 syntax).
+    case fullText(String)
+    /// The run started at or after `since` and before `until` (Unix seconds).
+    case timeRange(since: Double?, until: Double?)
+
+    /// Comparison operators of `Key(...)`.
+    public enum Comparison: String, Sendable {
+        case greater = ">", greaterOrEqual = ">=", less = "<", lessOrEqual = "<=", notEqual = "!="
+    }
+}
+
+extension CatalogQuery {
+    /// The SQL condition on `runs` and its values (every value is bound, never spliced).
+    func sql() throws -> (String, [SQLiteValue]) {
+        func scalar(_ key: String, _ value: JSONValue) throws -> String {
+            guard let text = CatalogStore.keyText(value) else {
+                throw CatalogError.badQuery("the value for '\(key)' must be a string, number or boolean, not \(value.text())")
+            }
+            return text
+        }
+        switch self {
+        case .equals(let key, let value):
+            return ("uid IN (SELECT run_uid FROM run_keys WHERE key = ? AND value = ?)", [.text(key), .text(try scalar(key, value))])
+        case .compare(let key, let op, let value):
+            if let number = value.double {
+                return ("uid IN (SELECT run_uid FROM run_keys WHERE key = ? AND CAST(value AS REAL) \(op.rawValue) ? AND value GLOB '*[0-9]*')",
+                        [.text(key), .real(number)])
+            }
+            return ("uid IN (SELECT run_uid FROM run_keys WHERE key = ? AND value \(op.rawValue) ?)", [.text(key), .text(try scalar(key, value))])
+        case .isIn(let key, let values):
+            guard !values.isEmpty else { return ("0", []) }
+            let marks = values.map { _ in "?" }.joined(separator: ", ")
+            return ("uid IN (SELECT run_uid FROM run_keys WHERE key = ? AND value IN (\(marks)))",
+                    [.text(key)] + (try values.map { .text(try scalar(key, $0)) }))
+        case .notIn(let key, let values):
+            guard !values.isEmpty else { return ("1", []) }
+            let marks = values.map { _ in "?" }.joined(separator: ", ")
+            return ("uid NOT IN (SELECT run_uid FROM run_keys WHERE key = ? AND value IN (\(marks)))",
+                    [.text(key)] + (try values.map { .text(try scalar(key, $0)) }))
+        case .contains(let key, let value):
+            let text = try scalar(key, value)
+            let path = "$.\"" + key.filter { $0 != "\"" && $0 != "\\" } + "\""
+            return ("""
+                (uid IN (SELECT run_uid FROM run_keys WHERE key = ? AND instr(value, ?) > 0)
+                 OR uid IN (SELECT r.uid FROM runs r, json_each(r.start, ?) j WHERE j.value = ?))
+                """, [.text(key), .text(text), .text(path), value.isString ? .text(text) : (value.double.map { .real($0) } ?? .text(text))])
+        case .regex(let key, let pattern):
+            do { _ = try Regex(pattern) } catch {
+                throw CatalogError.badQuery("Regex('\(key)', '\(pattern)'): not a valid regular expression")
+            }
+            return ("uid IN (SELECT run_uid FROM run_keys WHERE key = ? AND regexp(?, value))", [.text(key), .text(pattern)])
+        case .fullText(let text):
+            return ("uid IN (SELECT uid FROM runs_fts WHERE runs_fts MATCH ?)", [.text(CatalogQuery.ftsPhrase(text))])
+        case .timeRange(let since, let until):
+            var clauses: [String] = []
+            var values: [SQLiteValue] = []
+            if let since { clauses.append("time >= ?"); values.append(.real(since)) }
+            if let until { clauses.append("time < ?"); values.append(.real(until)) }
+            return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), values)
+        }
+    }
+
+    /// Words as an FTS5 query where each word must appear (quotes stop FTS syntax).
+    static func ftsPhrase(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+            .map { "\"" + $0.filter { $0 != "\"" } + "\"" }.joined(separator: " ")
+    }
+}
+
+extension JSONValue {
+    var isString: Bool { if case .string = self { return true } else { return false } }
+}
