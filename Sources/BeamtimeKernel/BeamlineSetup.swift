@@ -33,7 +33,8 @@ public final class BeamlineSetup {
         try FileSystem.createDirectory(home)
         let path = home + "/catalog.sqlite"
         namespace = try BeamlineNamespace(into: session, store: CatalogRunEngineStore(path: path))
-        let writer = try CatalogWriter(path: path)
+        try FileSystem.createDirectory(home + "/data")
+        let writer = try CatalogWriter(path: path, dataDirectory: home + "/data")
         self.writer = writer
         namespace.engine.subscribe(.native { try writer.receive($0) })
         let reader = try CatalogReader(path: path)

@@ -22,7 +22,7 @@ final class RunObject: ScriptObject {
     var docstring: String? {
         "A stored run: .uid, .scan_id, .start, .stop, .metadata, .descriptors, .documents(); streams as attributes (run.primary) or items (run['primary'])."
     }
-    var attributeNames: [String] { ["descriptors", "documents", "metadata", "scan_id", "start", "stop", "uid"] + streamNames }
+    var attributeNames: [String] { ["data_path", "descriptors", "documents", "export", "metadata", "scan_id", "start", "stop", "uid"] + streamNames }
 
     func repr(_ interpreter: Interpreter) throws -> String {
         "<Run scan_id=\(stored.scanID.map(String.init) ?? "None") uid='\(stored.uid.prefix(8))' \(stored.start["plan_name"]?.string ?? "") \(stored.stop?["exit_status"]?.string ?? "running")>"
@@ -31,6 +31,26 @@ final class RunObject: ScriptObject {
     func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
         switch name {
         case "uid": return .str(stored.uid)
+        case "data_path": return stored.dataPath.map { .str($0) } ?? .none
+        case "export":
+            return .object(BuiltinFunction("export", signature: "export(path)",
+                                           doc: "Write the run to an HDF5 file in the NeXus layout (h5py, silx and NeXpy plot it by default).") { args, _ in
+                guard case .str(let path)? = args.positional.first else { throw ScriptError.typeError("export() takes a file path") }
+                do {
+                    let writer = try NexusRunWriter(path: path, start: self.stored.start)
+                    for descriptor in self.stored.descriptors {
+                        try writer.describe(descriptor)
+                        for e in try self.reader.events(run: self.stored.uid, stream: descriptor["name"]?.string ?? "") {
+                            writer.add(["descriptor": descriptor["uid"] ?? .null, "seq_num": .int(e.seqNum), "time": .double(e.time),
+                                        "data": .object(e.data)])
+                        }
+                    }
+                    try writer.close()
+                } catch {
+                    throw ScriptError.runtimeError("export to '\(path)' failed: \(error)")
+                }
+                return .str(path)
+            })
         case "scan_id": return stored.scanID.map { .int($0) } ?? .none
         case "start": return .dict(ValueJSON.dict(stored.start))
         case "stop": return stored.stop.map { .dict(ValueJSON.dict($0)) } ?? .none

@@ -9,6 +9,8 @@ public struct StoredRun: Sendable {
     public var stop: JSONObject?
     /// The descriptors, oldest first.
     public var descriptors: [JSONObject]
+    /// The run's HDF5 data product, if one was written.
+    public var dataPath: String?
 
     /// The run's uid.
     public var uid: String { start["uid"]?.string ?? "" }
@@ -93,12 +95,12 @@ public final class CatalogReader {
 
     /// The run with `uid`.
     public func run(_ uid: String) throws -> StoredRun? {
-        guard let row = try database.query("SELECT start, stop FROM runs WHERE uid = ?", [.text(uid)]).first,
+        guard let row = try database.query("SELECT start, stop, data_path FROM runs WHERE uid = ?", [.text(uid)]).first,
               let startText = row[0].text, let start = try JSONValue.parse(startText).object else { return nil }
         let stop = try row[1].text.flatMap { try JSONValue.parse($0).object }
         let descriptors = try database.query("SELECT body FROM descriptors WHERE run_uid = ? ORDER BY time", [.text(uid)])
             .compactMap { try $0.first?.text.flatMap { try JSONValue.parse($0).object } }
-        return StoredRun(start: start, stop: stop, descriptors: descriptors)
+        return StoredRun(start: start, stop: stop, descriptors: descriptors, dataPath: row[2].text)
     }
 
     /// The events of `stream` in a run, in sequence order: (seq_num, time, data).

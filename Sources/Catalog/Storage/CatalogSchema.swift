@@ -55,5 +55,9 @@ enum CatalogSchema {
         CREATE VIRTUAL TABLE runs_fts USING fts5(uid UNINDEXED, text);
         INSERT INTO runs_fts (uid, text) SELECT run_uid, group_concat(value, ' ') FROM run_keys GROUP BY run_uid;
         """,
+        // 3: where each run's HDF5 data product is.
+        """
+        ALTER TABLE runs ADD COLUMN data_path TEXT;
+        """,
     ]
 }

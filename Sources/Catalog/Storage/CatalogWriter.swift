@@ -15,10 +15,56 @@ public final class CatalogWriter: @unchecked Sendable {
     /// Longest time a document waits before its transaction commits, in seconds.
     public static let batchInterval = 0.02
 
-    /// Starts a writer for the catalogue at `path`.
-    public init(path: String) throws {
+    private let dataDirectory: String?
+    private var products: [String: NexusRunWriter] = [:]
+    private var productRuns: [String: String] = [:]
+
+    /// Starts a writer for the catalogue at `path`; with `dataDirectory`, every run also
+    /// gets its NeXus data product there (`<uid>.h5`), written as the run goes.
+    public init(path: String, dataDirectory: String? = nil) throws {
+        self.dataDirectory = dataDirectory
         let store = try SQLiteCatalogStore(path: path)
         thread = try PlatformThread { [self] in self.loop(store) }
+    }
+
+    /// Feeds the data products (on the writer thread). A failing product is reported on
+    /// standard error and dropped; the documents are in the catalogue regardless.
+    private func writeProducts(_ batch: [Document], _ store: SQLiteCatalogStore) {
+        guard let dataDirectory else { return }
+        for document in batch {
+            do {
+                switch document.name {
+                case .start:
+                    let path = "\(dataDirectory)/\(document.uid).h5"
+                    products[document.uid] = try NexusRunWriter(path: path, start: document.body)
+                    try store.setDataPath(run: document.uid, path: path)
+                case .descriptor:
+                    let run = document.body["run_start"]?.string ?? ""
+                    productRuns[document.uid] = run
+                    try products[run]?.describe(document.body)
+                case .event:
+                    products[productRuns[document.body["descriptor"]?.string ?? ""] ?? ""]?.add(document.body)
+                case .eventPage:
+                    for event in CatalogStore.unpack(page: document.body) {
+                        products[productRuns[event.body["descriptor"]?.string ?? ""] ?? ""]?.add(event.body)
+                    }
+                case .stop:
+                    let run = document.body["run_start"]?.string ?? ""
+                    try products.removeValue(forKey: run)?.close()
+                default:
+                    break
+                }
+            } catch {
+                StandardStreams.error("[beamtime] the data product of a run failed and was dropped: \(error)\n")
+                if document.name == .start { products[document.uid] = nil }
+            }
+        }
+        for (run, product) in products {
+            do { try product.flush() } catch {
+                StandardStreams.error("[beamtime] the data product of run \(run) failed and was dropped: \(error)\n")
+                products[run] = nil
+            }
+        }
     }
 
     /// Queues a document (the run engine's subscriber).
@@ -54,6 +100,7 @@ public final class CatalogWriter: @unchecked Sendable {
             }
             do {
                 try store.insert(batch)
+                writeProducts(batch, store)
                 monitor.change { writtenCount += batch.count }
             } catch {
                 monitor.change {

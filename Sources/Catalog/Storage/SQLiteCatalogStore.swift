@@ -119,6 +119,11 @@ public final class SQLiteCatalogStore {
         }
     }
 
+    /// Records where a run's data product is.
+    public func setDataPath(run uid: String, path: String) throws {
+        try database.run("UPDATE runs SET data_path = ? WHERE uid = ?", [.text(path), .text(uid)])
+    }
+
     /// The largest scan id stored (0 if none).
     public func lastScanID() throws -> Int {
         try database.query("SELECT MAX(scan_id) FROM runs").first?.first?.integer ?? 0
