@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "beamtime",
             dependencies: [
-                "Acquisition", "BeamtimeKernel", "Jupyter", "JSON", "Platform", "Script",
+                "Acquisition", "BeamtimeKernel", "Catalog", "Documents", "Jupyter", "JSON", "Platform", "Script",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimise,

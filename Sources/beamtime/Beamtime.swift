@@ -8,6 +8,6 @@ struct Beamtime: ParsableCommand {
         commandName: "beamtime",
         abstract: "Beamtime: a Jupyter kernel, notebook executor and report renderer for synchrotron beamlines.",
         version: BeamtimeVersion.string,
-        subcommands: [Exec.self, Kernel.self, Install.self, Demo.self]
+        subcommands: [Exec.self, Kernel.self, Install.self, CatalogCommand.self, Demo.self]
     )
 }

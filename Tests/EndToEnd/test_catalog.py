@@ -121,3 +121,92 @@ class DataProductTests(unittest.TestCase):
         finally:
             process.wait(timeout=60)
         self.assertEqual(process.returncode, 0)
+
+
+class BlueskyInteropTests(unittest.TestCase):
+    """Documents made by real bluesky + ophyd.sim import, query and read back equal; our
+    runs export to JSON Lines that event-model validates."""
+
+    def catalog(self, home, *args):
+        return subprocess.run([BINARY, "catalog", *args], capture_output=True, text=True,
+                              env={**os.environ, "BEAMTIME_HOME": home}, timeout=60)
+
+    def bluesky_jsonl(self, path):
+        import json
+        from bluesky import RunEngine
+        from bluesky.plans import count, scan, grid_scan
+        from ophyd.sim import det, det4, motor, motor1, motor2, img
+        RE = RunEngine({})
+        lines = []
+        RE.subscribe(lambda name, doc: lines.append(json.dumps([name, doc], default=lambda o: o.item() if hasattr(o, "item") else list(o))))
+        RE(count([det], num=3), sample="Si")
+        RE(scan([det], motor, -1, 1, 5), sample="LaB6")
+        RE(grid_scan([det4], motor1, -1, 1, 3, motor2, -1, 1, 2))
+        RE(count([img], num=2))
+        with open(path, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        return [json.loads(line) for line in lines]
+
+    def test_bluesky_runs_import_and_read_back_equal(self):
+        home = tempfile.mkdtemp(prefix="beamtime-import-")
+        path = os.path.join(home, "bluesky.jsonl")
+        docs = self.bluesky_jsonl(path)
+        result = self.catalog(home, "import", path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("imported 4 runs", result.stdout)
+        scan_start = [d for n, d in docs if n == "start" and d["plan_name"] == "scan"][0]
+        scan_events = [d for n, d in docs if n == "event" and d["descriptor"] in
+                       [x["uid"] for m, x in docs if m == "descriptor" and x["run_start"] == scan_start["uid"]]]
+        program = (f"r = catalog['{scan_start['uid'][:10]}']\n"
+                   "print(repr(r.primary['det']))\nprint(repr(r.primary['motor']))\nprint(r.stop['exit_status'])\n"
+                   "print(len(catalog), len(catalog.search(sample='LaB6')), catalog.search(sample='LaB6')[-1].uid == r.uid)\n"
+                   "print(len(catalog[-1].primary['img']), catalog[-1].start['plan_name'])\n")
+        out = subprocess.run([BINARY, "exec", "-"], input=program, capture_output=True, text=True,
+                             env={**os.environ, "BEAMTIME_HOME": home}, timeout=60)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        det, motor, status, counts, img = out.stdout.splitlines()
+        self.assertEqual(eval(det), [e["data"]["det"] for e in scan_events])
+        self.assertEqual(eval(motor), [e["data"]["motor"] for e in scan_events])
+        self.assertEqual(status, "success")
+        self.assertEqual(counts, "4 1 True")
+        self.assertEqual(img, "2 count")
+
+    def test_invalid_lines_are_rejected_with_their_number_and_nothing_is_stored(self):
+        import json
+        home = tempfile.mkdtemp(prefix="beamtime-reject-")
+        path = os.path.join(home, "bad.jsonl")
+        good = self.bluesky_jsonl(path)
+        lines = [json.dumps(pair) for pair in good]
+        stop_line = next(i for i, (n, _) in enumerate(good) if n == "stop")
+        broken = dict(good[stop_line][1])
+        broken["exit_status"] = "exploded"
+        lines[stop_line] = json.dumps(["stop", broken])
+        with open(path, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        result = self.catalog(home, "import", path)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(f"line {stop_line + 1}", result.stderr)
+        self.assertIn("exit_status", result.stderr)
+        listing = self.catalog(home, "ls")
+        self.assertEqual(listing.stdout.strip().count("\n"), 0, "nothing half-imported: " + listing.stdout)
+        with open(path, "w") as f:
+            f.write('["start", {"uid": "x", "time": 1}]\nnot json\n')
+        result = self.catalog(home, "import", path)
+        self.assertIn("line 2", result.stderr)
+
+    def test_our_runs_export_to_jsonl_that_event_model_validates(self):
+        import json
+        import event_model
+        home = tempfile.mkdtemp(prefix="beamtime-export-")
+        subprocess.run([BINARY, "exec", "-"], input="RE(scan([det], motor, -1, 1, 4))\nRE(count([img], num=2))\n",
+                       capture_output=True, text=True, env={**os.environ, "BEAMTIME_HOME": home}, timeout=60, check=True)
+        for run in ("1", "2"):
+            out = os.path.join(home, f"run{run}.jsonl")
+            result = self.catalog(home, "export", run, out)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            with open(out) as f:
+                pairs = [json.loads(line) for line in f]
+            self.assertEqual(pairs[0][0], "start")
+            self.assertEqual(pairs[-1][0], "stop")
+            for name, doc in pairs:
+                event_model.schema_validators[event_model.DocumentNames[name]].validate(doc)

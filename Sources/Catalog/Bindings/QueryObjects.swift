@@ -117,15 +117,9 @@ enum QueryConstructors {
     static func time(_ value: Value) throws -> Double {
         if let n = value.numericValue { return n }
         guard case .str(let text) = value else { throw ScriptError.typeError("a time must be a number or a 'YYYY-MM-DD HH:MM:SS' string") }
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == ":" || $0 == "T" }).map { Int($0) }
-        guard parts.count >= 3, parts.count <= 6, !parts.contains(nil) else {
+        guard let t = LocalTime.parse(text) else {
             throw ScriptError.valueError("'\(text)' is not a date: use 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM' or 'YYYY-MM-DD HH:MM:SS'")
         }
-        let p = parts.compactMap { $0 }
-        var t = tm()
-        t.tm_year = Int32(p[0] - 1900); t.tm_mon = Int32(p[1] - 1); t.tm_mday = Int32(p[2])
-        t.tm_hour = Int32(p.count > 3 ? p[3] : 0); t.tm_min = Int32(p.count > 4 ? p[4] : 0); t.tm_sec = Int32(p.count > 5 ? p[5] : 0)
-        t.tm_isdst = -1
-        return Double(mktime(&t))
+        return t
     }
 }

@@ -36,17 +36,7 @@ final class RunObject: ScriptObject {
             return .object(BuiltinFunction("export", signature: "export(path)",
                                            doc: "Write the run to an HDF5 file in the NeXus layout (h5py, silx and NeXpy plot it by default).") { args, _ in
                 guard case .str(let path)? = args.positional.first else { throw ScriptError.typeError("export() takes a file path") }
-                do {
-                    let writer = try NexusRunWriter(path: path, start: self.stored.start)
-                    for descriptor in self.stored.descriptors {
-                        try writer.describe(descriptor)
-                        for e in try self.reader.events(run: self.stored.uid, stream: descriptor["name"]?.string ?? "") {
-                            writer.add(["descriptor": descriptor["uid"] ?? .null, "seq_num": .int(e.seqNum), "time": .double(e.time),
-                                        "data": .object(e.data)])
-                        }
-                    }
-                    try writer.close()
-                } catch {
+                do { try CatalogExport.nexus(reader: self.reader, run: self.stored.uid, to: path) } catch {
                     throw ScriptError.runtimeError("export to '\(path)' failed: \(error)")
                 }
                 return .str(path)

@@ -82,9 +82,14 @@ public final class SQLiteCatalogStore {
                 .text(JSONValue.object(body).text()), .text(body["exit_status"]?.string ?? ""), .text(body["run_start"]?.string ?? ""),
             ])
         case .resource, .datum, .datumPage, .streamResource, .streamDatum:
+            var run = body["run_start"]?.string
+            if run == nil, let parent = body["resource"]?.string ?? body["stream_resource"]?.string {
+                run = try database.query("SELECT run_uid FROM assets WHERE uid = ?", [.text(parent)]).first?.first?.text
+            }
+            if run == nil, let descriptor = body["descriptor"]?.string { run = try runOf(descriptor: descriptor) }
+            let uid = document.name == .datumPage ? (body["datum_id"]?.array?.first?.string ?? DocumentClock.uid()) : document.uid
             try database.run("INSERT OR REPLACE INTO assets (uid, run_uid, kind, body) VALUES (?, ?, ?, ?)", [
-                .text(document.uid), body["run_start"]?.string.map { .text($0) } ?? .null, .text(document.name.rawValue),
-                .text(JSONValue.object(body).text()),
+                .text(uid), run.map { .text($0) } ?? .null, .text(document.name.rawValue), .text(JSONValue.object(body).text()),
             ])
         }
     }
