@@ -210,3 +210,25 @@ class BlueskyInteropTests(unittest.TestCase):
             self.assertEqual(pairs[-1][0], "stop")
             for name, doc in pairs:
                 event_model.schema_validators[event_model.DocumentNames[name]].validate(doc)
+
+
+class QueryTests(unittest.TestCase):
+    def test_positions_slices_and_scan_ids_inside_searches(self):
+        home = tempfile.mkdtemp(prefix="beamtime-slices-")
+        program = (
+            "for i in range(6):\n    RE(count([det]), sample='a' if i % 2 else 'b')\n"
+            "print([r.scan_id for r in catalog[-3:]], [r.scan_id for r in catalog[:2]], catalog[-2].scan_id)\n"
+            "found = catalog.search(sample='a')\n"
+            "print(len(found), found[4].scan_id, [r.scan_id for r in found])\n"
+            "try:\n    found[3]\nexcept KeyError:\n    print('scan 3 is not in the search')\n"
+            "print(len(catalog.search(Key('scan_id') >= 5)), len(catalog.search(TimeRange(since='2000-01-01'), sample='b')))\n"
+        )
+        result = subprocess.run([BINARY, "exec", "-"], input=program, capture_output=True, text=True,
+                                env={**os.environ, "BEAMTIME_HOME": home}, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout.splitlines(), [
+            "[4, 5, 6] [1, 2] 5",
+            "3 4 [6, 4, 2]",
+            "scan 3 is not in the search",
+            "2 3",
+        ])

@@ -52,8 +52,18 @@ public final class CatalogObject: ScriptObject {
         case .str(let text):
             uid = try wrap { try reader.uid(prefix: text, filter) }
             guard let uid else { throw ScriptError.keyError(.str("no run with uid starting '\(text)'")) }
+        case .object(let o):
+            guard let slice = o as? SliceObject else { fallthrough }
+            // Positions count from the newest run, as catalog[-1] does: catalog[-3:] is the
+            // three newest runs, oldest of them first.
+            let total = try wrap { try reader.count(filter) }
+            let (start, stop, step, _) = try slice.indices(length: total, interpreter)
+            guard step == 1 else { throw ScriptError.valueError("catalog slices take no step") }
+            guard stop > start else { return .list(ListObject()) }
+            let uids = try wrap { try reader.uids(filter, offset: total - stop, limit: stop - start) }
+            return .list(ListObject(try uids.reversed().map { try run($0) }))
         default:
-            throw ScriptError.typeError("catalog[...] takes a negative position, a scan_id or a uid (prefix), not \(key.typeName)")
+            throw ScriptError.typeError("catalog[...] takes a negative position, a scan_id, a uid (prefix) or a slice, not \(key.typeName)")
         }
         return try run(uid ?? "")
     }

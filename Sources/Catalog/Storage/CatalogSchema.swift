@@ -59,5 +59,18 @@ enum CatalogSchema {
         """
         ALTER TABLE runs ADD COLUMN data_path TEXT;
         """,
+        // 4: values glued by executed notebooks (papermill's glue / scrapbook), per run.
+        """
+        CREATE TABLE glue (
+            run_uid TEXT NOT NULL,
+            notebook TEXT NOT NULL,
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            mimetype TEXT NOT NULL DEFAULT 'application/json',
+            time REAL NOT NULL,
+            PRIMARY KEY (run_uid, notebook, name)
+        );
+        CREATE INDEX glue_name ON glue(name, value);
+        """,
     ]
 }
