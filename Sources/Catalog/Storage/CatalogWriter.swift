@@ -10,6 +10,7 @@ public final class CatalogWriter: @unchecked Sendable {
     private var queue: [Document] = []
     private var stopping = false
     private var writtenCount = 0
+    private var receivedCount = 0
     private var failure: String?
     private var thread: PlatformThread?
     /// Longest time a document waits before its transaction commits, in seconds.
@@ -70,12 +71,16 @@ public final class CatalogWriter: @unchecked Sendable {
     /// Queues a document (the run engine's subscriber).
     public func receive(_ document: Document) throws {
         if let failure = monitor.locked({ self.failure }) { throw CatalogError.writeFailed(failure) }
-        monitor.change { queue.append(document) }
+        monitor.change {
+            queue.append(document)
+            receivedCount += 1
+        }
     }
 
-    /// Waits until everything queued so far is committed.
+    /// Waits until everything received so far is committed (including a batch the writer
+    /// thread has taken but not yet finished).
     public func flush() {
-        let target = monitor.locked { writtenCount + queue.count }
+        let target = monitor.locked { receivedCount }
         _ = monitor.await(until: { writtenCount >= target || failure != nil }) { () }
     }
 

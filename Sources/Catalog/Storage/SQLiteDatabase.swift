@@ -29,7 +29,10 @@ public final class SQLiteDatabase {
         sqlite3_busy_timeout(db, 5000)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
 
     /// Runs one or more statements without results.
     public func execute(_ sql: String) throws {
@@ -50,9 +53,20 @@ public final class SQLiteDatabase {
         return SQLiteStatement(statement, database: self)
     }
 
+    private var statements: [String: SQLiteStatement] = [:]
+
+    /// A prepared statement for `sql`, kept for reuse (the same SQL text is prepared once).
+    public func cached(_ sql: String) throws -> SQLiteStatement {
+        if let statement = statements[sql] { return statement }
+        let statement = try prepare(sql)
+        statements[sql] = statement
+        return statement
+    }
+
     /// Runs `sql` with `values` bound and returns every row.
     public func query(_ sql: String, _ values: [SQLiteValue] = []) throws -> [[SQLiteValue]] {
-        let statement = try prepare(sql)
+        let statement = try cached(sql)
+        defer { statement.finish() }
         try statement.bind(values)
         var rows: [[SQLiteValue]] = []
         while try statement.step() { rows.append(statement.row) }
@@ -61,7 +75,8 @@ public final class SQLiteDatabase {
 
     /// Runs `sql` with `values` bound, discarding results.
     public func run(_ sql: String, _ values: [SQLiteValue] = []) throws {
-        let statement = try prepare(sql)
+        let statement = try cached(sql)
+        defer { statement.finish() }
         try statement.bind(values)
         while try statement.step() {}
     }
@@ -81,16 +96,26 @@ public final class SQLiteDatabase {
 
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
 
-    /// Adds `regexp(pattern, text)`: whether Swift's Regex finds `pattern` in `text`.
+    /// Adds `regexp(pattern, text)`: whether Swift's Regex finds `pattern` in `text`. The
+    /// compiled pattern is kept by SQLite for the whole statement (auxdata), not rebuilt
+    /// per row.
     func registerRegexp() {
         sqlite3_create_function_v2(handle, "regexp", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, { context, count, arguments in
             guard count == 2, let arguments, let p = sqlite3_value_text(arguments[0]), let t = sqlite3_value_text(arguments[1]) else {
                 sqlite3_result_int(context, 0)
                 return
             }
-            let pattern = String(cString: p), text = String(cString: t)
-            let found = (try? Regex(pattern)).map { text.contains($0) } ?? false
-            sqlite3_result_int(context, found ? 1 : 0)
+            let compiled: CompiledPattern
+            if let cached = sqlite3_get_auxdata(context, 0) {
+                compiled = Unmanaged<CompiledPattern>.fromOpaque(cached).takeUnretainedValue()
+            } else {
+                compiled = CompiledPattern(String(cString: p))
+                sqlite3_set_auxdata(context, 0, Unmanaged.passRetained(compiled).toOpaque()) { raw in
+                    if let raw { Unmanaged<CompiledPattern>.fromOpaque(raw).release() }
+                }
+            }
+            let text = String(cString: t)
+            sqlite3_result_int(context, compiled.regex.map { text.contains($0) } ?? false ? 1 : 0)
         }, nil, nil, nil)
     }
 }
@@ -145,6 +170,9 @@ public final class SQLiteStatement {
         }
     }
 
+    /// Ends the current execution (releases read locks) without clearing the bindings.
+    public func finish() { sqlite3_reset(handle) }
+
     /// Advances; returns whether a row is available.
     public func step() throws -> Bool {
         let rc = sqlite3_step(handle)
@@ -164,4 +192,10 @@ public final class SQLiteStatement {
             }
         }
     }
+}
+
+/// A regular expression compiled once per statement.
+final class CompiledPattern {
+    let regex: Regex<AnyRegexOutput>?
+    init(_ pattern: String) { regex = try? Regex(pattern) }
 }
