@@ -40,6 +40,11 @@ final class QueryAgreementTests: XCTestCase {
         try check(.contains("tags", "b")) { ($0["tags"]?.array ?? []).contains("b") }
         try check(.contains("sample", "LaB6")) { ($0["sample"]?.string ?? "").contains("LaB6") }
         try check(.regex("sample", "^(La|Ce)")) { ($0["sample"]?.string ?? "").hasPrefix("La") || ($0["sample"]?.string ?? "").hasPrefix("Ce") }
+        try check(.regex("sample", "^LaB6 p")) { ($0["sample"]?.string ?? "").hasPrefix("LaB6 p") }
+        try check(.regex("sample", "^Si? wafer")) { ($0["sample"]?.string ?? "") == "Si wafer" }
+        XCTAssertEqual(CatalogQuery.literalPrefix("^La(B6)"), "La")
+        XCTAssertEqual(CatalogQuery.literalPrefix("^ab*c"), "a")
+        XCTAssertEqual(CatalogQuery.literalPrefix("La"), "")
         try check(.fullText("wafer")) { ($0["sample"]?.string ?? "").contains("wafer") }
         try check(.timeRange(since: 1_700_000_000 + 3000, until: 1_700_000_000 + 6000)) {
             let t = $0["time"]?.double ?? 0

@@ -65,6 +65,12 @@ extension CatalogQuery {
             do { _ = try Regex(pattern) } catch {
                 throw CatalogError.badQuery("Regex('\(key)', '\(pattern)'): not a valid regular expression")
             }
+            // An anchored literal prefix (`^La...`) narrows the search to an index range first.
+            let prefix = CatalogQuery.literalPrefix(pattern)
+            if !prefix.isEmpty {
+                return ("uid IN (SELECT run_uid FROM run_keys WHERE key = ? AND value >= ? AND value < ? AND regexp(?, value))",
+                        [.text(key), .text(prefix), .text(prefix + "\u{10FFFF}"), .text(pattern)])
+            }
             return ("uid IN (SELECT run_uid FROM run_keys WHERE key = ? AND regexp(?, value))", [.text(key), .text(pattern)])
         case .fullText(let text):
             return ("uid IN (SELECT uid FROM runs_fts WHERE runs_fts MATCH ?)", [.text(CatalogQuery.ftsPhrase(text))])
@@ -75,6 +81,22 @@ extension CatalogQuery {
             if let until { clauses.append("time < ?"); values.append(.real(until)) }
             return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), values)
         }
+    }
+
+    /// The literal text a pattern anchored with `^` must start with ("" if none): the
+    /// characters after `^` up to the first one with a meaning in regular expressions (a
+    /// character followed by a quantifier is not part of it).
+    static func literalPrefix(_ pattern: String) -> String {
+        guard pattern.hasPrefix("^") else { return "" }
+        let special: Set<Character> = ["\\", ".", "[", "]", "(", ")", "{", "}", "*", "+", "?", "|", "^", "$"]
+        var out: [Character] = []
+        var chars = Array(pattern.dropFirst())[...]
+        while let c = chars.first, !special.contains(c) {
+            chars = chars.dropFirst()
+            if let next = chars.first, next == "*" || next == "?" || next == "{" { break }
+            out.append(c)
+        }
+        return String(out)
     }
 
     /// Words as an FTS5 query where each word must appear (quotes stop FTS syntax).
