@@ -37,6 +37,7 @@ public final class BeamlineSetup {
         let writer = try CatalogWriter(path: path, dataDirectory: home + "/data")
         self.writer = writer
         namespace.engine.subscribe(.native { try writer.receive($0) })
+        for case let detector as SynAreaDetector in namespace.devices { detector.frameSink = writer }
         let reader = try CatalogReader(path: path)
         session.interpreter.setBuiltin("catalog", .object(CatalogObject(reader: reader, sync: { writer.flush() })))
         CatalogObject.installQueries(into: session.interpreter)

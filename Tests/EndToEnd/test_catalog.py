@@ -232,3 +232,27 @@ class QueryTests(unittest.TestCase):
             "scan 3 is not in the search",
             "2 3",
         ])
+
+
+class AreaDetectorProductTests(unittest.TestCase):
+    def test_img_frames_go_into_the_hdf5_product_as_a_compressed_3d_dataset(self):
+        import h5py
+        home = tempfile.mkdtemp(prefix="beamtime-frames-")
+        program = ("img.shape = (20, 30)\nRE(scan([img, det], motor1, -1, 1, 4))\nr = catalog[-1]\n"
+                   "print(r.data_path)\nfor d in r.primary['img']:\n    print(repr(r.frame(d)))\n")
+        result = subprocess.run([BINARY, "exec", "-"], input=program, capture_output=True, text=True,
+                                env={**os.environ, "BEAMTIME_HOME": home}, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        lines = result.stdout.splitlines()
+        frames = [eval(line) for line in lines[1:]]
+        with h5py.File(lines[0], "r") as f:
+            d = f["entry/measurement/img"]
+            self.assertEqual(d.shape, (4, 20, 30))
+            self.assertEqual(d.chunks, (1, 20, 30))
+            self.assertEqual(d.compression, "gzip")
+            for i, frame in enumerate(frames):
+                self.assertEqual(d[i].tolist(), frame)
+            # The spot moves with motor1: its column of maximum shifts right along the scan.
+            peaks = [int(d[i].max(axis=0).argmax()) for i in range(4)]
+            self.assertEqual(peaks, sorted(peaks))
+            self.assertLess(peaks[0], peaks[-1])

@@ -18,6 +18,8 @@ public final class SynAreaDetector: Device {
     public var amplitude = 1000.0
     /// Counts everywhere.
     public var background = 10.0
+    /// Receives every frame taken (the catalogue stores them in the run's HDF5 file).
+    public weak var frameSink: (any FrameSink)?
     private var resource: ResourceComposer?
     private var pendingDocuments: [Document] = []
     private var lastDatum = ""
@@ -68,6 +70,8 @@ public final class SynAreaDetector: Device {
         lastDatum = datum.uid
         lastTime = DocumentClock.now()
         recipes[datum.uid] = (x, y, shape.rows, shape.columns)
+        frameSink?.store(dataKey: name, datumID: datum.uid, frame: frame(x: x, y: y, rows: shape.rows, columns: shape.columns),
+                         rows: shape.rows, columns: shape.columns)
         return .done()
     }
 

@@ -1,4 +1,5 @@
 import Acquisition
+import HDF5
 import JSON
 import Script
 
@@ -22,7 +23,7 @@ final class RunObject: ScriptObject {
     var docstring: String? {
         "A stored run: .uid, .scan_id, .start, .stop, .metadata, .descriptors, .documents(); streams as attributes (run.primary) or items (run['primary'])."
     }
-    var attributeNames: [String] { ["data_path", "descriptors", "documents", "export", "metadata", "scan_id", "start", "stop", "uid"] + streamNames }
+    var attributeNames: [String] { ["data_path", "descriptors", "documents", "export", "frame", "metadata", "scan_id", "start", "stop", "uid"] + streamNames }
 
     func repr(_ interpreter: Interpreter) throws -> String {
         "<Run scan_id=\(stored.scanID.map(String.init) ?? "None") uid='\(stored.uid.prefix(8))' \(stored.start["plan_name"]?.string ?? "") \(stored.stop?["exit_status"]?.string ?? "running")>"
@@ -32,6 +33,25 @@ final class RunObject: ScriptObject {
         switch name {
         case "uid": return .str(stored.uid)
         case "data_path": return stored.dataPath.map { .str($0) } ?? .none
+        case "frame":
+            return .object(BuiltinFunction("frame", signature: "frame(datum_id)",
+                                           doc: "An area-detector frame of this run (the datum id an event holds), read from the run's HDF5 file, as a list of rows.") { args, _ in
+                guard case .str(let id)? = args.positional.first else { throw ScriptError.typeError("frame() takes a datum id") }
+                guard let location = try self.reader.frameLocation(id) else { throw ScriptError.keyError(.str(id)) }
+                do {
+                    let file = try HDF5File.open(location.path, swmr: true)
+                    let dataset = try file.root.dataset(String(location.dataset.dropFirst()))
+                    try dataset.refresh()
+                    let shape = dataset.shape
+                    let pixels = try dataset.read(rows: location.index..<(location.index + 1))
+                    let columns = shape.count == 3 ? shape[2] : pixels.count
+                    return .list(ListObject(stride(from: 0, to: pixels.count, by: max(1, columns)).map { start in
+                        .list(ListObject(pixels[start..<min(pixels.count, start + columns)].map { .float($0) }))
+                    }))
+                } catch {
+                    throw ScriptError.runtimeError("cannot read frame \(id) from \(location.path): \(error)")
+                }
+            })
         case "export":
             return .object(BuiltinFunction("export", signature: "export(path)",
                                            doc: "Write the run to an HDF5 file in the NeXus layout (h5py, silx and NeXpy plot it by default).") { args, _ in

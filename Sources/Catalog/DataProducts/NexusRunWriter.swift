@@ -18,6 +18,10 @@ final class NexusRunWriter {
     private var pending: [String: [Double]] = [:]
     private var primary: String?
     private var swmr = false
+    private var frameDatasets: [String: HDF5Dataset] = [:]
+    private var frameCounts: [String: Int] = [:]
+    /// Frames that arrived before the stream was described (their datum comes first).
+    private var earlyFrames: [(datumID: String, dataKey: String, pixels: [Double])] = []
 
     /// Creates the file at `path` for the run that `start` opens.
     init(path: String, start: JSONObject) throws {
@@ -39,9 +43,11 @@ final class NexusRunWriter {
         if let name = start["sample"]?.string { try sample.setAttribute("name", .string(name)) }
     }
 
-    /// Lays out the datasets for the primary stream and starts SWMR writing.
-    func describe(_ descriptor: JSONObject) throws {
-        guard primary == nil, descriptor["name"]?.string == "primary" else { return }
+    /// Lays out the datasets for the primary stream and starts SWMR writing; returns where
+    /// the frames that came early went: (datum id, data key, index).
+    @discardableResult
+    func describe(_ descriptor: JSONObject) throws -> [(String, String, Int)] {
+        guard primary == nil, descriptor["name"]?.string == "primary" else { return [] }
         primary = descriptor["uid"]?.string
         let entry = try file.root.group("entry")
         let measurement = try entry.createGroup("measurement")
@@ -52,6 +58,15 @@ final class NexusRunWriter {
             let dtype = member.value["dtype"]?.string ?? ""
             return shape.isEmpty && member.value["external"] == nil && (dtype == "number" || dtype == "integer" || dtype == "boolean")
                 ? member.key : nil
+        }
+        // Area-detector data keys (external, 2-D) get a growing 3-D dataset of frames.
+        for member in dataKeys where member.value["external"] != nil {
+            let shape = (member.value["shape"]?.array ?? []).compactMap(\.int)
+            guard shape.count == 2, shape[0] > 0, shape[1] > 0 else { continue }
+            frameDatasets[member.key] = try measurement.createDataset(
+                member.key, type: .double, shape: [0, shape[0], shape[1]], maximumShape: [nil, shape[0], shape[1]],
+                chunks: [1, shape[0], shape[1]], deflate: 4)
+            frameCounts[member.key] = 0
         }
         for key in keys {
             let dataset = try measurement.createDataset(key, type: .double, shape: [0], maximumShape: [nil], chunks: [4096], deflate: 4)
@@ -82,6 +97,15 @@ final class NexusRunWriter {
         for key in Set([signal, axis]) { try data.link(key, to: "/entry/measurement/\(key)") }
         try file.startSWMRWrite()
         swmr = true
+        var placed: [(String, String, Int)] = []
+        let early = earlyFrames
+        earlyFrames.removeAll()
+        for frame in early {
+            if let index = try appendFrame(frame.pixels, dataKey: frame.dataKey, datumID: frame.datumID) {
+                placed.append((frame.datumID, frame.dataKey, index))
+            }
+        }
+        return placed
     }
 
     /// Buffers an event's values (primary stream only).
@@ -102,6 +126,20 @@ final class NexusRunWriter {
             }
             pending[key, default: []].append(value)
         }
+    }
+
+    /// Appends a frame of `dataKey`; returns its index, or nil if the key has no frames here
+    /// (or the stream is not described yet: the frame waits for that).
+    func appendFrame(_ frame: [Double], dataKey: String, datumID: String) throws -> Int? {
+        if primary == nil {
+            earlyFrames.append((datumID, dataKey, frame))
+            return nil
+        }
+        guard let dataset = frameDatasets[dataKey], let index = frameCounts[dataKey] else { return nil }
+        try dataset.append(frame, rows: 1)
+        try dataset.flush()
+        frameCounts[dataKey] = index + 1
+        return index
     }
 
     /// Appends the buffered rows and flushes them so SWMR readers see them.

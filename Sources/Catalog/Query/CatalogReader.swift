@@ -103,6 +103,14 @@ public final class CatalogReader {
         return StoredRun(start: start, stop: stop, descriptors: descriptors, dataPath: row[2].text)
     }
 
+    /// Where datum `datumID`'s frame is: the HDF5 file, its dataset and the frame index.
+    public func frameLocation(_ datumID: String) throws -> (path: String, dataset: String, index: Int)? {
+        guard let row = try database.query("""
+            SELECT r.data_path, f.data_key, f.frame_index FROM frames f JOIN runs r ON r.uid = f.run_uid WHERE f.datum_id = ?
+            """, [.text(datumID)]).first, let path = row[0].text, let key = row[1].text, let index = row[2].integer else { return nil }
+        return (path, "/entry/measurement/" + key, index)
+    }
+
     /// The events of `stream` in a run, in sequence order: (seq_num, time, data).
     public func events(run uid: String, stream: String) throws -> [(seqNum: Int, time: Double, data: JSONObject)] {
         try database.query("""

@@ -72,5 +72,14 @@ enum CatalogSchema {
         );
         CREATE INDEX glue_name ON glue(name, value);
         """,
+        // 5: where each area-detector frame is in its run's HDF5 file.
+        """
+        CREATE TABLE frames (
+            datum_id TEXT PRIMARY KEY,
+            run_uid TEXT NOT NULL,
+            data_key TEXT NOT NULL,
+            frame_index INTEGER NOT NULL
+        );
+        """,
     ]
 }

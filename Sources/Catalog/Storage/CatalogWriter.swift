@@ -1,3 +1,4 @@
+import Acquisition
 import Documents
 import Platform
 
@@ -5,7 +6,7 @@ import Platform
 /// connection: documents are queued at once (the run engine never waits for the disk) and
 /// committed in batches at most 20 ms after they arrive, so a `kill -9` loses at most the
 /// last 20 ms or so of a run.
-public final class CatalogWriter: @unchecked Sendable {
+public final class CatalogWriter: FrameSink, @unchecked Sendable {
     private let monitor = Monitor()
     private var queue: [Document] = []
     private var stopping = false
@@ -18,6 +19,7 @@ public final class CatalogWriter: @unchecked Sendable {
 
     private let dataDirectory: String?
     private var products: [String: NexusRunWriter] = [:]
+    private var frames: [String: (dataKey: String, pixels: [Double])] = [:]
     private var productRuns: [String: String] = [:]
 
     /// Starts a writer for the catalogue at `path`; with `dataDirectory`, every run also
@@ -42,12 +44,22 @@ public final class CatalogWriter: @unchecked Sendable {
                 case .descriptor:
                     let run = document.body["run_start"]?.string ?? ""
                     productRuns[document.uid] = run
-                    try products[run]?.describe(document.body)
+                    for (datum, key, index) in try products[run]?.describe(document.body) ?? [] {
+                        try store.recordFrame(datumID: datum, run: run, dataKey: key, index: index)
+                    }
                 case .event:
                     products[productRuns[document.body["descriptor"]?.string ?? ""] ?? ""]?.add(document.body)
                 case .eventPage:
                     for event in CatalogStore.unpack(page: document.body) {
                         products[productRuns[event.body["descriptor"]?.string ?? ""] ?? ""]?.add(event.body)
+                    }
+                case .datum:
+                    let id = document.uid
+                    guard let frame = monitor.locked({ frames.removeValue(forKey: id) }),
+                          let resource = document.body["resource"]?.string else { break }
+                    let run = try store.database.query("SELECT run_uid FROM assets WHERE uid = ?", [.text(resource)]).first?.first?.text ?? ""
+                    if let index = try products[run]?.appendFrame(frame.pixels, dataKey: frame.dataKey, datumID: id) {
+                        try store.recordFrame(datumID: id, run: run, dataKey: frame.dataKey, index: index)
                     }
                 case .stop:
                     let run = document.body["run_start"]?.string ?? ""
@@ -66,6 +78,12 @@ public final class CatalogWriter: @unchecked Sendable {
                 products[run] = nil
             }
         }
+    }
+
+    /// Keeps a frame until its datum document comes by (then it goes into the HDF5 file).
+    public func store(dataKey: String, datumID: String, frame: [Double], rows: Int, columns: Int) {
+        guard dataDirectory != nil else { return }
+        monitor.change { frames[datumID] = (dataKey, frame) }
     }
 
     /// Queues a document (the run engine's subscriber).

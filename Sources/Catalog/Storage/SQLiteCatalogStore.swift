@@ -129,6 +129,12 @@ public final class SQLiteCatalogStore {
         try database.run("UPDATE runs SET data_path = ? WHERE uid = ?", [.text(path), .text(uid)])
     }
 
+    /// Records that frame `index` of `dataKey` in the run's HDF5 file is datum `datumID`.
+    public func recordFrame(datumID: String, run uid: String, dataKey: String, index: Int) throws {
+        try database.run("INSERT OR REPLACE INTO frames (datum_id, run_uid, data_key, frame_index) VALUES (?, ?, ?, ?)",
+                         [.text(datumID), .text(uid), .text(dataKey), .integer(index)])
+    }
+
     /// The largest scan id stored (0 if none).
     public func lastScanID() throws -> Int {
         try database.query("SELECT MAX(scan_id) FROM runs").first?.first?.integer ?? 0
