@@ -21,9 +21,13 @@ let package = Package(
     targets: [
         .target(name: "CScriptSupport"),
         .target(name: "CZeroMQ"),
-        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5"),
+        // libhdf5 is opened with dlopen on first use (see Sources/CHDF5): linked, its
+        // dependencies (libcurl and ~40 more) would slow every start of the kernel.
+        .target(name: "CHDF5", cSettings: [.unsafeFlags(["-I/usr/include/hdf5/serial"])],
+                linkerSettings: [.linkedLibrary("dl")]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3"),
-        .target(name: "HDF5", dependencies: ["CHDF5"], swiftSettings: optimise),
+        .target(name: "HDF5", dependencies: ["CHDF5"],
+                swiftSettings: optimise + [.unsafeFlags(["-Xcc", "-I/usr/include/hdf5/serial"])]),
         .target(name: "Platform", swiftSettings: optimise),
         .target(name: "JSON", swiftSettings: optimise),
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"], swiftSettings: optimise),

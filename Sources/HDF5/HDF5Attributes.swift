@@ -1,4 +1,4 @@
-import CHDF5
+internal import CHDF5
 
 /// A value stored as an attribute.
 public enum HDF5AttributeValue: Equatable, Sendable {

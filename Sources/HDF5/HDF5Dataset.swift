@@ -1,4 +1,4 @@
-import CHDF5
+internal import CHDF5
 
 /// The element types Beamtime stores.
 public enum HDF5ElementType: Sendable {

@@ -1,4 +1,4 @@
-import CHDF5
+internal import CHDF5
 
 /// An open HDF5 file. Writers create it with the latest file format so it can be written
 /// under SWMR (single writer, many readers while it grows).
@@ -15,6 +15,7 @@ public final class HDF5File {
 
     /// Creates (or, with `overwrite`, replaces) the file at `path` for writing.
     public static func create(_ path: String, overwrite: Bool = false) throws -> HDF5File {
+        guard bt_hdf5_available() != 0 else { throw HDF5Error("load libhdf5 (install libhdf5-dev) to create", path) }
         bt_h5_quiet()
         let access = H5Pcreate(bt_h5p_file_access())
         defer { H5Pclose(access) }
@@ -26,6 +27,7 @@ public final class HDF5File {
 
     /// Opens an existing file; `swmr` reads a file another process is still writing.
     public static func open(_ path: String, writable: Bool = false, swmr: Bool = false) throws -> HDF5File {
+        guard bt_hdf5_available() != 0 else { throw HDF5Error("load libhdf5 (install libhdf5-dev) to open", path) }
         bt_h5_quiet()
         var flags = writable ? bt_h5f_acc_rdwr() : bt_h5f_acc_rdonly()
         if swmr { flags |= writable ? bt_h5f_acc_swmr_write() : bt_h5f_acc_swmr_read() }

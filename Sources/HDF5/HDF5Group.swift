@@ -1,4 +1,4 @@
-import CHDF5
+internal import CHDF5
 
 /// A group: a folder of groups and datasets, with attributes.
 public final class HDF5Group: HDF5AttributeHolder {

@@ -32,7 +32,7 @@ final class RunObject: ScriptObject {
     func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
         switch name {
         case "uid": return .str(stored.uid)
-        case "data_path": return stored.dataPath.map { .str($0) } ?? .none
+        case "data_path": return stored.dataPath.map { .str($0) } ?? Value.none
         case "frame":
             return .object(BuiltinFunction("frame", signature: "frame(datum_id)",
                                            doc: "An area-detector frame of this run (the datum id an event holds), read from the run's HDF5 file, as a list of rows.") { args, _ in
@@ -61,9 +61,9 @@ final class RunObject: ScriptObject {
                 }
                 return .str(path)
             })
-        case "scan_id": return stored.scanID.map { .int($0) } ?? .none
+        case "scan_id": return stored.scanID.map { .int($0) } ?? Value.none
         case "start": return .dict(ValueJSON.dict(stored.start))
-        case "stop": return stored.stop.map { .dict(ValueJSON.dict($0)) } ?? .none
+        case "stop": return stored.stop.map { .dict(ValueJSON.dict($0)) } ?? Value.none
         case "metadata": return .dict(ValueJSON.dict(["start": .object(stored.start), "stop": stored.stop.map { .object($0) } ?? .null]))
         case "descriptors": return .list(ListObject(stored.descriptors.map { .dict(ValueJSON.dict($0)) }))
         case "documents":
