@@ -122,7 +122,8 @@ struct CatalogCommand: ParsableCommand {
             let store = try SQLiteCatalogStore(path: CatalogCommand.path)
             do {
                 let uids = try store.importJSONLines(file)
-                print("imported \(uids.count) run\(uids.count == 1 ? "" : "s"): \(uids.map { String($0.prefix(8)) }.joined(separator: ", "))")
+                let shown = uids.prefix(5).map { String($0.prefix(8)) }.joined(separator: ", ")
+                print("imported \(uids.count) run\(uids.count == 1 ? "" : "s"): \(shown)\(uids.count > 5 ? ", …" : "")")
             } catch let error as JSONLines.LineError {
                 StandardStreams.error("beamtime catalog import: \(file): \(error)\n")
                 throw ExitCode(1)

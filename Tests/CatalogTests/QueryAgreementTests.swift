@@ -45,6 +45,16 @@ final class QueryAgreementTests: XCTestCase {
         XCTAssertEqual(CatalogQuery.literalPrefix("^La(B6)"), "La")
         XCTAssertEqual(CatalogQuery.literalPrefix("^ab*c"), "a")
         XCTAssertEqual(CatalogQuery.literalPrefix("La"), "")
+        XCTAssertEqual(CatalogQuery.requiredLiterals("B6 p.*let$"), ["B6 p", "let"])
+        XCTAssertEqual(CatalogQuery.requiredLiterals("wafe?r"), ["waf", "r"])
+        XCTAssertEqual(CatalogQuery.requiredLiterals("gold|foil"), [])
+        XCTAssertEqual(CatalogQuery.requiredLiterals("[abc]powder"), ["powder"])
+        try check(.regex("sample", "aB6 p")) { ($0["sample"]?.string ?? "").contains("aB6 p") }
+        try check(.regex("sample", "B6.*(pellet|powder)")) {
+            let s = $0["sample"]?.string ?? ""
+            return s.contains("B6") && (s.hasSuffix("pellet") || s.hasSuffix("powder"))
+        }
+        try check(.regex("sample", "oil$")) { ($0["sample"]?.string ?? "").hasSuffix("oil") }
         try check(.fullText("wafer")) { ($0["sample"]?.string ?? "").contains("wafer") }
         try check(.timeRange(since: 1_700_000_000 + 3000, until: 1_700_000_000 + 6000)) {
             let t = $0["time"]?.double ?? 0

@@ -71,6 +71,15 @@ extension CatalogQuery {
                 return ("uid IN (SELECT run_uid FROM run_keys WHERE key = ? AND value >= ? AND value < ? AND regexp(?, value))",
                         [.text(key), .text(prefix), .text(prefix + "\u{10FFFF}"), .text(pattern)])
             }
+            // Literal parts every match must contain narrow the search through trigrams first.
+            let literals = CatalogQuery.requiredLiterals(pattern).filter { $0.unicodeScalars.count >= 3 }
+            if !literals.isEmpty {
+                let match = literals.map { "\"" + $0.filter { $0 != "\"" } + "\"" }.joined(separator: " AND ")
+                return ("""
+                    uid IN (SELECT run_uid FROM run_values_trigram
+                            WHERE run_values_trigram MATCH ? AND key = ? AND regexp(?, value))
+                    """, [.text(match), .text(key), .text(pattern)])
+            }
             return ("uid IN (SELECT run_uid FROM run_keys WHERE key = ? AND regexp(?, value))", [.text(key), .text(pattern)])
         case .fullText(let text):
             return ("uid IN (SELECT uid FROM runs_fts WHERE runs_fts MATCH ?)", [.text(CatalogQuery.ftsPhrase(text))])
@@ -97,6 +106,43 @@ extension CatalogQuery {
             out.append(c)
         }
         return String(out)
+    }
+
+    /// Runs of literal text every match of `pattern` must contain; empty when the pattern
+    /// has alternation or groups (then nothing is certain). A character followed by `?`,
+    /// `*` or `{` is optional and ends a run, as does any other special character.
+    static func requiredLiterals(_ pattern: String) -> [String] {
+        if pattern.contains("|") || pattern.contains("(") { return [] }
+        let special: Set<Character> = ["\\", ".", "[", "]", "{", "}", "*", "+", "?", "^", "$"]
+        var runs: [String] = []
+        var current: [Character] = []
+        var inClass = false
+        let chars = Array(pattern)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if inClass {
+                if c == "]" { inClass = false }
+                i += 1
+                continue
+            }
+            if c == "[" { inClass = true }
+            if special.contains(c) {
+                if c == "\\" { i += 1 }
+                if !current.isEmpty { runs.append(String(current)); current = [] }
+                i += 1
+                continue
+            }
+            let next = i + 1 < chars.count ? chars[i + 1] : nil
+            if next == "?" || next == "*" || next == "{" {
+                if !current.isEmpty { runs.append(String(current)); current = [] }
+            } else {
+                current.append(c)
+            }
+            i += 1
+        }
+        if !current.isEmpty { runs.append(String(current)) }
+        return runs
     }
 
     /// Words as an FTS5 query where each word must appear (quotes stop FTS syntax).

@@ -81,5 +81,10 @@ enum CatalogSchema {
             frame_index INTEGER NOT NULL
         );
         """,
+        // 6: trigrams of string metadata, so a Regex with a literal part looks at few runs.
+        """
+        CREATE VIRTUAL TABLE run_values_trigram USING fts5(run_uid UNINDEXED, key UNINDEXED, value, tokenize='trigram');
+        INSERT INTO run_values_trigram (run_uid, key, value) SELECT run_uid, key, value FROM run_keys;
+        """,
     ]
 }

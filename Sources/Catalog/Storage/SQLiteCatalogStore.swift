@@ -55,7 +55,11 @@ public final class SQLiteCatalogStore {
                     continue
                 }
                 try database.run("INSERT INTO run_keys (run_uid, key, value) VALUES (?, ?, ?)", [.text(uid), .text(member.key), .text(text)])
-                if case .string = member.value { words.append(text) }
+                if case .string = member.value {
+                    words.append(text)
+                    try database.run("INSERT INTO run_values_trigram (run_uid, key, value) VALUES (?, ?, ?)",
+                                     [.text(uid), .text(member.key), .text(text)])
+                }
             }
             try database.run("INSERT INTO runs_fts (uid, text) VALUES (?, ?)", [.text(uid), .text(words.joined(separator: " "))])
         case .descriptor:
