@@ -1,6 +1,7 @@
-/// The program `beamtime demo` runs until the catalogue and reports land: a simulated scan
-/// through the run engine, its documents collected by a subscriber, then a table and the
-/// peak's centre of mass and half-height width computed from the events.
+/// The program `beamtime demo` runs until templates and reports land: a simulated scan
+/// through the run engine, stored in the catalogue with its NeXus data product, its
+/// documents collected by a subscriber, then a table, the peak's centre of mass and
+/// half-height span, and where the run was stored.
 enum DemoProgram {
     static let source = #"""
 docs = []
@@ -26,5 +27,7 @@ half = max(ys) / 2
 above = [x for x, y in zip(xs, ys) if y > half]
 print(f"exit status: {stop['exit_status']}, {stop['num_events']['primary']} events")
 print(f"centre of mass {com:.4f}; points above half height span {min(above):.2f} .. {max(above):.2f}")
+stored = catalog[-1]
+print(f"stored in the catalogue as scan {stored.scan_id}; NeXus data product: {stored.data_path}")
 """#
 }
