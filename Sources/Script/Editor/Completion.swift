@@ -55,18 +55,60 @@ extension Session {
         while start > 0, isIdentifierContinue(chars[start - 1]) { start -= 1 }
         let prefix = String(String.UnicodeScalarView(chars[start..<end]))
         var candidates: [String]
-        if start > 0, chars[start - 1] == "." {
+        if start > 1, chars[start - 1] == ".", let literal = Session.literalBefore(chars[start - 2]) {
+            // Attributes of a literal: `'abc'.up`, `[1, 2].app`, `{}.ke`.
+            candidates = interpreter.attributeNames(of: literal).filter { !$0.hasPrefix("_") }
+        } else if start > 0, chars[start - 1] == "." {
             let objectStart = Session.dottedStart(chars, start - 1)
             let expr = String(String.UnicodeScalarView(chars[objectStart..<(start - 1)]))
             guard let value = lookup(expr) else { return CompletionResult(matches: [], cursorStart: start, cursorEnd: end) }
             candidates = interpreter.attributeNames(of: value)
             if !prefix.hasPrefix("_") { candidates = candidates.filter { !$0.hasPrefix("_") } }
+        } else if let context = Session.importContext(chars, before: start) {
+            // `import ma` and `from ma` offer modules; `from math import sq` the module's names.
+            switch context {
+            case .module: candidates = interpreter.availableModules
+            case .name(let module):
+                candidates = (try? interpreter.importModule(module)).map { interpreter.attributeNames(of: .object($0)) } ?? []
+            }
         } else {
             candidates = interpreter.definedNames + pythonKeywords.sorted()
         }
         var seen = Set<String>()
         let matches = candidates.filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }.sorted()
         return CompletionResult(matches: matches, cursorStart: start, cursorEnd: end)
+    }
+
+    /// A value of the literal that ends with `last` (a quote, `]` or `}`), for completing its
+    /// attributes.
+    static func literalBefore(_ last: Unicode.Scalar) -> Value? {
+        switch last {
+        case "'", "\"": return .str("")
+        case "]": return .list(ListObject())
+        case "}": return .dict(DictObject())
+        default: return nil
+        }
+    }
+
+    /// What an import statement before `start` on the same line asks for, if it is one.
+    enum ImportContext: Equatable {
+        /// A module name (`import ma`, `from ma`).
+        case module
+        /// A name inside `module` (`from math import sq`, `from math import pi, sq`).
+        case name(String)
+    }
+
+    static func importContext(_ chars: [Unicode.Scalar], before start: Int) -> ImportContext? {
+        var lineStart = start
+        while lineStart > 0, chars[lineStart - 1] != "\n" { lineStart -= 1 }
+        let words = String(String.UnicodeScalarView(chars[lineStart..<start]))
+            .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
+        guard let first = words.first else { return nil }
+        if first == "import" { return .module }
+        guard first == "from" else { return nil }
+        if words.count == 1 { return .module }
+        if words.count >= 3, words[2] == "import" { return .name(words[1]) }
+        return nil
     }
 
     /// Signature and docstring of the name at `cursor`, or of the call whose `(` precedes it.

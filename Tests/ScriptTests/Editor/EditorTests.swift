@@ -41,7 +41,20 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(keys.matches, ["émission'"])
         XCTAssertEqual(keys.cursorStart, 3)
         XCTAssertTrue(session.complete("wh", cursor: 2).matches.contains("while"))
-        XCTAssertTrue(session.complete("'abc'.up", cursor: 8).matches.isEmpty || true)
+        XCTAssertEqual(session.complete("'abc'.up", cursor: 8).matches, ["upper"])
+        XCTAssertEqual(session.complete("[1, 2].app", cursor: 10).matches, ["append"])
+        XCTAssertEqual(session.complete("{}.ke", cursor: 5).matches, ["keys"])
+    }
+
+    func testImportStatementsCompleteModulesAndTheirNames() {
+        let session = Session()
+        XCTAssertEqual(session.complete("import ma", cursor: 9).matches, ["math"])
+        XCTAssertEqual(session.complete("from ma", cursor: 7).matches, ["math"])
+        XCTAssertEqual(session.complete("from math import sq", cursor: 19).matches, ["sqrt"])
+        XCTAssertEqual(session.complete("from math import pi, sq", cursor: 23).matches, ["sqrt"])
+        XCTAssertEqual(session.complete("x = 1\nimport t", cursor: 14).matches, ["time"])
+        XCTAssertEqual(session.complete("from nosuch import a", cursor: 20).matches, [])
+        XCTAssertTrue(session.complete("ma", cursor: 2).matches.contains("map"), "outside import statements names stay names")
     }
 
     func testInspectionShowsSignatureAndDocstring() {
