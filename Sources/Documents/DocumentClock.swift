@@ -1,4 +1,5 @@
 import Glibc
+import Platform
 
 /// Times and ids as bluesky makes them: Unix time in seconds as a double, uuid4 strings.
 public enum DocumentClock {
@@ -37,24 +38,11 @@ public enum DocumentClock {
 /// Makes uuid4 strings quickly for one run: a xoshiro256** generator seeded once from the
 /// system, so a million events do not cost two system calls each.
 public struct UIDGenerator {
-    private var s: (UInt64, UInt64, UInt64, UInt64)
+    private var generator = Xoshiro256()
 
     /// A generator seeded from the system's random source.
-    public init() {
-        var system = SystemRandomNumberGenerator()
-        s = (system.next(), system.next(), system.next(), system.next() | 1)
-    }
-
-    private mutating func next() -> UInt64 {
-        func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
-        let result = rotl(s.1 &* 5, 7) &* 9
-        let t = s.1 << 17
-        s.2 ^= s.0; s.3 ^= s.1; s.1 ^= s.2; s.0 ^= s.3
-        s.2 ^= t
-        s.3 = rotl(s.3, 45)
-        return result
-    }
+    public init() {}
 
     /// The next uid.
-    public mutating func uid() -> String { DocumentClock.uid(high: next(), low: next()) }
+    public mutating func uid() -> String { DocumentClock.uid(high: generator.next(), low: generator.next()) }
 }

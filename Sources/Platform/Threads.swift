@@ -54,14 +54,7 @@ public final class Event: @unchecked Sendable {
     private var isSet = false
 
     /// An unsignalled event.
-    public init() {
-        pthread_mutex_init(&mutex, nil)
-        var attributes = pthread_condattr_t()
-        pthread_condattr_init(&attributes)
-        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
-        pthread_cond_init(&condition, &attributes)
-        pthread_condattr_destroy(&attributes)
-    }
+    public init() { initializeLock(&mutex, &condition) }
 
     deinit {
         pthread_cond_destroy(&condition)
@@ -102,14 +95,7 @@ public final class Monitor: @unchecked Sendable {
     private var condition = pthread_cond_t()
 
     /// A new monitor.
-    public init() {
-        pthread_mutex_init(&mutex, nil)
-        var attributes = pthread_condattr_t()
-        pthread_condattr_init(&attributes)
-        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
-        pthread_cond_init(&condition, &attributes)
-        pthread_condattr_destroy(&attributes)
-    }
+    public init() { initializeLock(&mutex, &condition) }
 
     deinit {
         pthread_cond_destroy(&condition)
@@ -150,6 +136,16 @@ public final class Monitor: @unchecked Sendable {
         pthread_cond_broadcast(&condition)
         pthread_mutex_unlock(&mutex)
     }
+}
+
+/// Sets up a mutex and a condition variable whose timed waits use the monotonic clock.
+private func initializeLock(_ mutex: inout pthread_mutex_t, _ condition: inout pthread_cond_t) {
+    pthread_mutex_init(&mutex, nil)
+    var attributes = pthread_condattr_t()
+    pthread_condattr_init(&attributes)
+    pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+    pthread_cond_init(&condition, &attributes)
+    pthread_condattr_destroy(&attributes)
 }
 
 /// The monotonic clock.

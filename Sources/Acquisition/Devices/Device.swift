@@ -1,6 +1,7 @@
 import Documents
 import JSON
 import Script
+import Platform
 
 /// One value a device reports: its data key, value and timestamp.
 public struct Reading: Sendable, Equatable {
@@ -77,7 +78,7 @@ public final class DeviceStatus: ScriptObject {
     public static func done() -> DeviceStatus { DeviceStatus(finishTime: 0) }
 
     /// Whether it is done now.
-    public var isDone: Bool { MonotonicClock.now() >= finishTime }
+    public var isDone: Bool { Monotonic.now() >= finishTime }
 
     public var typeName: String { "Status" }
     public var docstring: String? { "The status of a device operation: .done is True once it has finished; .wait() waits for it." }

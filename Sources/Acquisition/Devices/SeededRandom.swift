@@ -1,30 +1,14 @@
-/// A small seedable generator (xoshiro256**) for simulated noise: the same seed gives the
-/// same noise, run after run.
+import Platform
+/// Seedable noise for the simulated detectors (uniform and Poisson draws over xoshiro256**):
+/// the same seed gives the same noise, run after run.
 public struct SeededRandom {
-    private var s: (UInt64, UInt64, UInt64, UInt64)
+    private var generator: Xoshiro256
 
-    /// A generator started from `seed` (SplitMix64 expands it).
-    public init(seed: UInt64) {
-        var x = seed
-        func split() -> UInt64 {
-            x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s = (split(), split(), split(), split())
-    }
+    /// A generator started from `seed`.
+    public init(seed: UInt64) { generator = Xoshiro256(seed: seed) }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        let result = rotl(s.1 &* 5, 7) &* 9
-        let t = s.1 << 17
-        s.2 ^= s.0; s.3 ^= s.1; s.1 ^= s.2; s.0 ^= s.3
-        s.2 ^= t
-        s.3 = rotl(s.3, 45)
-        return result
-    }
+    public mutating func next() -> UInt64 { generator.next() }
 
     /// A uniform double in [low, high).
     public mutating func uniform(_ low: Double, _ high: Double) -> Double {
@@ -50,7 +34,6 @@ public struct SeededRandom {
         return k - 1
     }
 
-    private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }
 
 import Glibc

@@ -1,6 +1,7 @@
 import Documents
 import JSON
 import Script
+import Platform
 
 /// A simulated motor, as ophyd.sim's `SynAxis`: readings `name` (readback) and
 /// `name_setpoint`; a move takes `distance / velocity + settle_time` seconds when a
@@ -40,7 +41,7 @@ public final class SynAxis: Movable {
         readbackTime = setpointTime
         var duration = settleTime
         if let velocity, velocity > 0 { duration += distance / velocity }
-        return duration > 0 ? DeviceStatus(finishTime: MonotonicClock.now() + duration) : .done()
+        return duration > 0 ? DeviceStatus(finishTime: Monotonic.now() + duration) : .done()
     }
 
     public func read() throws -> [Reading] {

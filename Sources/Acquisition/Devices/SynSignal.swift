@@ -1,6 +1,7 @@
 import Documents
 import JSON
 import Script
+import Platform
 
 /// A simulated scalar signal computed by a function of time, e.g. `I0`, the incident-beam
 /// monitor: a steady ring current that decays slowly (top-up keeps it within 0.5 %).
@@ -10,7 +11,7 @@ public final class SynSignal: Device {
     private let documentation: String
     private var value: Double
     private var valueTime = DocumentClock.now()
-    private let started = MonotonicClock.now()
+    private let started = Monotonic.now()
 
     /// A signal whose value is `function(seconds since creation)`.
     public init(name: String, documentation: String, function: @escaping (Double) -> Double) {
@@ -21,7 +22,7 @@ public final class SynSignal: Device {
     }
 
     public func trigger() throws -> DeviceStatus {
-        value = function(MonotonicClock.now() - started)
+        value = function(Monotonic.now() - started)
         valueTime = DocumentClock.now()
         return .done()
     }

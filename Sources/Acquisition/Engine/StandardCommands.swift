@@ -1,6 +1,7 @@
 import Documents
 import JSON
 import Script
+import Platform
 
 extension RunEngine {
     /// Registers bluesky's core commands.
@@ -65,7 +66,7 @@ extension RunEngine {
             guard let seconds = m.args.first?.numericValue ?? m.keyword("time")?.numericValue, seconds >= 0 else {
                 throw ScriptError.typeError("'sleep' needs a number of seconds")
             }
-            try Waiting.until(MonotonicClock.now() + seconds, re.interpreter)
+            try Waiting.until(Monotonic.now() + seconds, re.interpreter)
             return .none
         }
         register("checkpoint") { _, _ in .none }

@@ -1,5 +1,5 @@
-import Glibc
 import JSON
+import Platform
 
 /// The `ExecutionContext` of one request: publishes its outputs on iopub with the request
 /// as parent, coalescing stream text (flushed before any other output, after 50 ms, and at
@@ -39,17 +39,17 @@ final class IOPubContext: ExecutionContext {
 
     func stream(_ name: StreamName, _ text: String) {
         guard !text.isEmpty else { return }
-        if pending.isEmpty { pendingSince = IOPubContext.now() }
+        if pending.isEmpty { pendingSince = Monotonic.now() }
         if let last = pending.last, last.0 == name {
             pending[pending.count - 1].1 += text
         } else {
             pending.append((name, text))
         }
-        if IOPubContext.now() - pendingSince >= IOPubContext.flushInterval { flush() }
+        if Monotonic.now() - pendingSince >= IOPubContext.flushInterval { flush() }
     }
 
     func flushIfDue() {
-        if !pending.isEmpty && IOPubContext.now() - pendingSince >= IOPubContext.flushInterval { flush() }
+        if !pending.isEmpty && Monotonic.now() - pendingSince >= IOPubContext.flushInterval { flush() }
     }
 
     /// Sends buffered stream text.
@@ -92,11 +92,5 @@ final class IOPubContext: ExecutionContext {
         transport.send(request, on: .stdin)
         let reply = try transport.awaitInputReply(interrupted: interrupted)
         return reply.content["value"]?.string ?? ""
-    }
-
-    static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }

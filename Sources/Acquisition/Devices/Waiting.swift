@@ -1,15 +1,6 @@
 import Glibc
+import Platform
 import Script
-
-/// The monotonic clock the simulated devices and waits use.
-public enum MonotonicClock {
-    /// Seconds since an arbitrary fixed point.
-    public static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
-}
 
 /// Interruptible waiting: sleeps in short slices so a kernel interrupt is noticed.
 public enum Waiting {
@@ -17,7 +8,7 @@ public enum Waiting {
     /// raises `KeyboardInterrupt` if it is set.
     public static func until(_ deadline: Double, _ interpreter: Interpreter) throws {
         while true {
-            let remaining = deadline - MonotonicClock.now()
+            let remaining = deadline - Monotonic.now()
             if remaining <= 0 { return }
             if interpreter.interrupt.isSet {
                 _ = interpreter.interrupt.take()
