@@ -32,13 +32,16 @@ public final class BeamlineSetup {
         }
         try FileSystem.createDirectory(home)
         let path = home + "/catalog.sqlite"
-        namespace = try BeamlineNamespace(into: session, store: CatalogRunEngineStore(path: path))
+        // One connection (migrated, abandoned runs closed) serves scan ids and queries on
+        // the session's thread; the writer thread has its own and skips the recovery.
+        let catalogue = try SQLiteCatalogStore(path: path)
+        namespace = try BeamlineNamespace(into: session, store: CatalogRunEngineStore(store: catalogue))
         try FileSystem.createDirectory(home + "/data")
-        let writer = try CatalogWriter(path: path, dataDirectory: home + "/data")
+        let writer = try CatalogWriter(path: path, dataDirectory: home + "/data", recover: false)
         self.writer = writer
         namespace.engine.subscribe(.native { try writer.receive($0) })
         for case let detector as SynAreaDetector in namespace.devices { detector.frameSink = writer }
-        let reader = try CatalogReader(path: path)
+        let reader = CatalogReader(store: catalogue)
         session.interpreter.setBuiltin("catalog", .object(CatalogObject(reader: reader, sync: { writer.flush() })))
         CatalogObject.installQueries(into: session.interpreter)
     }

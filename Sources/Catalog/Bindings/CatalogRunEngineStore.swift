@@ -10,6 +10,9 @@ public final class CatalogRunEngineStore: RunEngineStore {
     /// A store over the catalogue at `path`.
     public init(path: String) throws { store = try SQLiteCatalogStore(path: path) }
 
+    /// A store over an open catalogue connection.
+    public init(store: SQLiteCatalogStore) { self.store = store }
+
     public func load() -> Int {
         let stored = (try? store.lastScanID()) ?? 0
         let handed = (try? store.setting("scan_id")).flatMap { $0.flatMap { Int($0) } } ?? 0

@@ -24,9 +24,13 @@ public final class CatalogReader {
     let database: SQLiteDatabase
 
     /// Opens the catalogue at `path` for reading (creating it if missing).
-    public init(path: String) throws {
-        _ = try SQLiteCatalogStore(path: path)
-        database = try SQLiteDatabase(path: path)
+    public convenience init(path: String) throws {
+        self.init(store: try SQLiteCatalogStore(path: path))
+    }
+
+    /// Reads through an open store's connection (same thread as its other users).
+    public init(store: SQLiteCatalogStore) {
+        database = store.database
         database.registerRegexp()
     }
 

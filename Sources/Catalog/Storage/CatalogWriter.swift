@@ -23,10 +23,11 @@ public final class CatalogWriter: FrameSink, @unchecked Sendable {
     private var productRuns: [String: String] = [:]
 
     /// Starts a writer for the catalogue at `path`; with `dataDirectory`, every run also
-    /// gets its NeXus data product there (`<uid>.h5`), written as the run goes.
-    public init(path: String, dataDirectory: String? = nil) throws {
+    /// gets its NeXus data product there (`<uid>.h5`), written as the run goes. `recover`
+    /// as for `SQLiteCatalogStore`.
+    public init(path: String, dataDirectory: String? = nil, recover: Bool = true) throws {
         self.dataDirectory = dataDirectory
-        let store = try SQLiteCatalogStore(path: path)
+        let store = try SQLiteCatalogStore(path: path, recover: recover)
         thread = try PlatformThread { [self] in self.loop(store) }
     }
 

@@ -9,13 +9,14 @@ public final class SQLiteCatalogStore {
     /// The connection.
     public let database: SQLiteDatabase
 
-    /// Opens (creating and migrating) the catalogue at `path`, and closes runs whose writer
-    /// died with a `fail` stop document.
-    public init(path: String) throws {
+    /// Opens (creating and migrating) the catalogue at `path`; with `recover`, closes runs
+    /// whose writer died with a `fail` stop document (a second connection of the same
+    /// process skips it).
+    public init(path: String, recover: Bool = true) throws {
         database = try SQLiteDatabase(path: path)
         try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;")
         try migrate()
-        try closeAbandonedRuns()
+        if recover { try closeAbandonedRuns() }
     }
 
     private func migrate() throws {
