@@ -247,8 +247,7 @@ final class PipeTransport: KernelTransport {
     }
 
     func awaitInputReply(interrupted: @escaping () -> Bool) throws -> Message {
-        flush()
-        return try queue.awaitInput(interrupted: interrupted)
+        try queue.awaitInput(interrupted: interrupted, sendRequest: flush)
     }
 
     func takeQueuedShellRequests() -> [Message] { queue.drain() }

@@ -45,13 +45,15 @@ final class RequestQueue: @unchecked Sendable {
     }
 
     /// Waits for an `input_reply`, checking `interrupted` every 20 ms as well (an interrupt
-    /// may land just before the wait begins).
-    func awaitInput(interrupted: () -> Bool) throws -> Message {
+    /// may land just before the wait begins). `sendRequest` runs once the queue accepts
+    /// replies, so a client that answers at once is never dropped.
+    func awaitInput(interrupted: () -> Bool, sendRequest: () -> Void) throws -> Message {
         monitor.change {
             waitingForInput = true
             inputInterrupted = false
             inputReplies.removeAll()
         }
+        sendRequest()
         defer { monitor.change { waitingForInput = false } }
         while true {
             if interrupted() { throw InputError.interrupted }
