@@ -387,6 +387,8 @@ extension Interpreter {
         case .tuple(let items):
             for item in items where try isInstance(v, item) { return true }
             return false
+        case .object(let host as HostType):
+            return host.hasInstance(v)
         default:
             throw ScriptError.typeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
         }

@@ -81,6 +81,9 @@ enum Constructors {
         case .int(let i): return .float(Double(i))
         case .bool(let b): return .float(b ? 1 : 0)
         case .str(let s): return .float(try parseFloat(s))
+        case .object(let o):
+            if let r = try o.attribute("__float__", interp) { return try interp.call(r) }
+            fallthrough
         default:
             throw ScriptError.typeError("float() argument must be a string or a real number, not '\(x.typeName)'")
         }

@@ -43,6 +43,9 @@ public protocol ScriptObject: AnyObject {
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value
     /// `self op other` (or `other op self` when `reflected`); nil means unsupported.
     func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Interpreter) throws -> Value?
+    /// `self op= other` in place (Python's `__iadd__` …), returning the value to bind; nil
+    /// means "not in place": the interpreter computes `self op other` instead.
+    func inPlaceBinary(_ op: BinaryOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value?
     /// A unary operator; nil means unsupported.
     func unary(_ op: UnaryOperator, _ interpreter: Interpreter) throws -> Value?
     /// A rich comparison (`==`, `<`, …); nil means unsupported (identity for `==`).
@@ -86,6 +89,7 @@ extension ScriptObject {
         throw ScriptError.typeError("'\(typeName)' object is not callable")
     }
     public func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Interpreter) throws -> Value? { nil }
+    public func inPlaceBinary(_ op: BinaryOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value? { nil }
     public func unary(_ op: UnaryOperator, _ interpreter: Interpreter) throws -> Value? { nil }
     public func compare(_ op: CompareOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value? { nil }
     public func item(_ key: Value, _ interpreter: Interpreter) throws -> Value? { nil }
@@ -102,4 +106,10 @@ extension ScriptObject {
     public var signature: String? { nil }
     public var attributeNames: [String] { [] }
     public func hashKey() -> Int? { ObjectIdentifier(self).hashValue }
+}
+
+/// A native object that acts as a type for `isinstance` (e.g. `np.ndarray`).
+public protocol HostType: ScriptObject {
+    /// Whether `value` is an instance of this type.
+    func hasInstance(_ value: Value) -> Bool
 }

@@ -62,6 +62,12 @@ final class AugmentedAssignStmt: StmtNode {
 
     @inline(__always)
     private func combine(_ a: Value, _ b: Value, _ interp: Interpreter, _ f: Frame) throws -> Value {
+        if case .object(let o) = a {
+            // In place when the object supports it (numpy's `a += 1` writes into `a`).
+            do {
+                if let r = try o.inPlaceBinary(op, b, interp) { return r }
+            } catch let e as ScriptError { throw e.locate(span, f) }
+        }
         switch (op, a, b) {
         case (.add, .int(let x), .int(let y)):
             let (r, o) = x.addingReportingOverflow(y)
