@@ -1,3 +1,5 @@
+import Numerics
+
 /// Peak statistics of a curve y(x) as bluesky's `PeakStats` computes them: the minimum and
 /// maximum (first occurrence), the centre of mass interpolated onto x, the crossings of the
 /// half-height line, `cen` as their mean and `fwhm` as the distance between the first
@@ -31,11 +33,9 @@ public struct PeakStatistics: Equatable, Sendable {
         }
         // numpy's argmin/argmax return the first NaN if there is one.
         if let nan = y.firstIndex(where: \.isNaN) { argmin = nan; argmax = nan }
-        var weighted = 0.0, total = 0.0
-        for (i, v) in y.enumerated() {
-            weighted += Double(i) * v
-            total += v
-        }
+        // scipy's center_of_mass: numpy (pairwise) sums of y·i and of y.
+        let weighted = (try? NDArray(y.enumerated().map { Double($0.offset) * $0.element }).reduced(.sum).scalarValue) ?? .nan
+        let total = (try? NDArray(y).reduced(.sum).scalarValue) ?? .nan
         let com = interpolate(weighted / total, x)
         let mid = (y[argmax] + y[argmin]) / 2
         var crossings: [Double] = []
