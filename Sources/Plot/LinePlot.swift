@@ -1,3 +1,5 @@
+import Script
+
 /// A line plot rendered to SVG: one or more series of points with axes, ticks and labels.
 /// Small enough to embed in a notebook output or a report.
 public struct LinePlot: Sendable {
@@ -163,21 +165,8 @@ enum Axis {
 
 /// Escaping text for SVG and HTML.
 public enum SVGText {
-    /// `text` with &, <, >, " escaped.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// `text` with &, <, >, " and ' escaped.
+    public static func escape(_ text: String) -> String { escapeHTML(text) }
 }
 
 import Glibc
