@@ -1,6 +1,9 @@
 import Acquisition
+import Analysis
 import Catalog
+import Numerics
 import Platform
+import Plot
 import Script
 
 /// Where Beamtime keeps its catalogue and data: `$BEAMTIME_HOME`, by default
@@ -25,6 +28,9 @@ public final class BeamlineSetup {
     /// Sets up `session`: with `home`, a catalogue there; otherwise `store` (or memory) keeps
     /// scan ids and nothing is stored.
     public init(session: Session, home: String?, store: RunEngineStore? = nil) throws {
+        NumpyModule.install(into: session.interpreter)
+        AnalysisBindings.install(into: session.interpreter)
+        PlotBindings.install(into: session.interpreter)
         guard let home, store == nil else {
             namespace = try BeamlineNamespace(into: session, store: store ?? MemoryRunEngineStore())
             writer = nil

@@ -36,6 +36,7 @@ public final class BeamtimeLanguage: KernelLanguage {
         interpreter.pagerHook = { [weak self] text in self?.pages.append(text) }
         interpreter.periodicHook = { [weak self] in self?.context?.flushIfDue() }
         DisplayBindings.install(into: interpreter) { [weak self] in self?.context }
+        GlueBinding.install(into: interpreter) { [weak self] in self?.context }
         pending = beamline ? (home, store) : nil
     }
 

@@ -50,34 +50,26 @@ extension HDF5AttributeHolder {
 
     /// The string or string-list attribute `key`, if there is one.
     public func stringsAttribute(_ key: String) -> [String]? {
-        guard let object = self as? any HDF5Object, H5Aexists(object.objectID, key) > 0 else { return nil }
-        let a = H5Aopen(object.objectID, key, bt_h5p_default())
-        guard a >= 0 else { return nil }
-        defer { H5Aclose(a) }
-        let space = H5Aget_space(a)
-        defer { H5Sclose(space) }
-        let count = max(1, Int(H5Sget_simple_extent_npoints(space)))
-        let type = H5Tcopy(bt_h5t_c_s1())
-        defer { H5Tclose(type) }
-        H5Tset_size(type, bt_h5t_variable())
-        H5Tset_cset(type, H5T_CSET_UTF8)
-        var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: count)
-        guard H5Aread(a, type, &pointers) >= 0 else { return nil }
-        defer { H5Dvlen_reclaim(type, space, bt_h5p_default(), &pointers) }
-        return pointers.map { $0.map { String(cString: $0) } ?? "" }
+        readingAttribute(key) { a, space in
+            let count = max(1, Int(H5Sget_simple_extent_npoints(space)))
+            let type = H5Tcopy(bt_h5t_c_s1())
+            defer { H5Tclose(type) }
+            H5Tset_size(type, bt_h5t_variable())
+            H5Tset_cset(type, H5T_CSET_UTF8)
+            var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: count)
+            guard H5Aread(a, type, &pointers) >= 0 else { return nil }
+            defer { H5Dvlen_reclaim(type, space, bt_h5p_default(), &pointers) }
+            return pointers.map { $0.map { String(cString: $0) } ?? "" }
+        }
     }
 
     /// The numeric attribute `key` as doubles, if there is one.
     public func numberAttribute(_ key: String) -> [Double]? {
-        guard let object = self as? any HDF5Object, H5Aexists(object.objectID, key) > 0 else { return nil }
-        let a = H5Aopen(object.objectID, key, bt_h5p_default())
-        guard a >= 0 else { return nil }
-        defer { H5Aclose(a) }
-        let space = H5Aget_space(a)
-        defer { H5Sclose(space) }
-        var out = [Double](repeating: 0, count: max(1, Int(H5Sget_simple_extent_npoints(space))))
-        guard H5Aread(a, bt_h5t_native_double(), &out) >= 0 else { return nil }
-        return out
+        readingAttribute(key) { a, space in
+            var out = [Double](repeating: 0, count: max(1, Int(H5Sget_simple_extent_npoints(space))))
+            guard H5Aread(a, bt_h5t_native_double(), &out) >= 0 else { return nil }
+            return out
+        }
     }
 
     private func writeStrings(_ id: hid_t, _ key: String, _ values: [String], scalar: Bool) throws {
@@ -94,6 +86,18 @@ extension HDF5AttributeHolder {
         var pointers: [UnsafeMutablePointer<CChar>?] = values.map { strdup($0) }
         defer { for p in pointers { free(p) } }
         guard H5Awrite(a, type, &pointers) >= 0 else { throw HDF5Error("write attribute \(key) on", name) }
+    }
+
+    /// Opens the attribute `key` and its dataspace for `body`, closing both after; nil when
+    /// the object has no such attribute or it cannot be opened.
+    private func readingAttribute<T>(_ key: String, _ body: (hid_t, hid_t) -> T?) -> T? {
+        guard let object = self as? any HDF5Object, H5Aexists(object.objectID, key) > 0 else { return nil }
+        let a = H5Aopen(object.objectID, key, bt_h5p_default())
+        guard a >= 0 else { return nil }
+        defer { H5Aclose(a) }
+        let space = H5Aget_space(a)
+        defer { H5Sclose(space) }
+        return body(a, space)
     }
 
     private func writeNumbers(_ id: hid_t, _ key: String, _ values: [Double], scalar: Bool, type: hid_t) throws {

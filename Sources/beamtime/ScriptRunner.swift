@@ -23,6 +23,7 @@ enum ScriptRunner {
                 return ScriptFailure(ename: "RuntimeError", evalue: "\(error)", traceback: ["\(error)"], isSyntaxError: false, exception: nil)
             }
             defer { setup.close() }
+            GlueBinding.installWithoutOutput(into: interpreter)
             return session.run(file: filename, source: source).failure
         }
         output.flush()

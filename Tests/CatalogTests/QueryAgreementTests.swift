@@ -55,6 +55,8 @@ final class QueryAgreementTests: XCTestCase {
             return s.contains("B6") && (s.hasSuffix("pellet") || s.hasSuffix("powder"))
         }
         try check(.regex("sample", "oil$")) { ($0["sample"]?.string ?? "").hasSuffix("oil") }
+        // No literal at all: tried once per distinct value (key_values), runs found by index.
+        try check(.regex("sample", "^.{2}O")) { Array($0["sample"]?.string ?? "").dropFirst(2).first == "O" }
         try check(.fullText("wafer")) { ($0["sample"]?.string ?? "").contains("wafer") }
         try check(.timeRange(since: 1_700_000_000 + 3000, until: 1_700_000_000 + 6000)) {
             let t = $0["time"]?.double ?? 0

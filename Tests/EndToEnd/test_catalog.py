@@ -39,7 +39,7 @@ class KillTests(unittest.TestCase):
             "times = r.primary['time']\n"
             "print(r.stop['exit_status'])\n"
             "print(r.stop['reason'])\n"
-            "print(len(seq), seq == list(range(1, len(seq) + 1)), repr(times[-1]), r.stop['num_events']['primary'])\n"
+            "print(len(seq), seq.tolist() == list(range(1, len(seq) + 1)), repr(times[-1]), r.stop['num_events']['primary'])\n"
         )
         result = subprocess.run([BINARY, "exec", "-"], input=program, capture_output=True, text=True,
                                 env={**os.environ, "BEAMTIME_HOME": home}, timeout=60)
@@ -70,7 +70,7 @@ class DataProductTests(unittest.TestCase):
         import h5py
         home = tempfile.mkdtemp(prefix="beamtime-nexus-")
         out = self.exec("RE(scan([det, I0], motor, -2, 2, 21), sample='LaB6')\n"
-                        "r = catalog[-1]\nprint(r.data_path)\nprint(repr(r.primary['det']))\nprint(repr(r.primary['motor']))\n"
+                        "r = catalog[-1]\nprint(r.data_path)\nprint(repr(r.primary['det'].tolist()))\nprint(repr(r.primary['motor'].tolist()))\n"
                         f"print(r.export({home + '/export.h5'!r}))\n", home)
         path, det, motor, exported = out.splitlines()
         det, motor = eval(det), eval(motor)
@@ -158,7 +158,7 @@ class BlueskyInteropTests(unittest.TestCase):
         scan_events = [d for n, d in docs if n == "event" and d["descriptor"] in
                        [x["uid"] for m, x in docs if m == "descriptor" and x["run_start"] == scan_start["uid"]]]
         program = (f"r = catalog['{scan_start['uid'][:10]}']\n"
-                   "print(repr(r.primary['det']))\nprint(repr(r.primary['motor']))\nprint(r.stop['exit_status'])\n"
+                   "print(repr(r.primary['det'].tolist()))\nprint(repr(r.primary['motor'].tolist()))\nprint(r.stop['exit_status'])\n"
                    "print(len(catalog), len(catalog.search(sample='LaB6')), catalog.search(sample='LaB6')[-1].uid == r.uid)\n"
                    "print(len(catalog[-1].primary['img']), catalog[-1].start['plan_name'])\n")
         out = subprocess.run([BINARY, "exec", "-"], input=program, capture_output=True, text=True,
@@ -235,11 +235,32 @@ class QueryTests(unittest.TestCase):
 
 
 class AreaDetectorProductTests(unittest.TestCase):
+    def test_frames_of_a_paused_run_read_back_in_the_same_process(self):
+        home = tempfile.mkdtemp(prefix="beamtime-frames-live-")
+        program = ("img.shape = (8, 10)\n"
+                   "def plan():\n"
+                   "    yield from open_run()\n"
+                   "    for i in range(3):\n"
+                   "        yield from trigger_and_read([img, det])\n"
+                   "    yield from checkpoint()\n"
+                   "    yield from pause()\n"
+                   "    yield from trigger_and_read([img, det])\n"
+                   "    yield from close_run()\n"
+                   "try:\n    RE(plan())\nexcept Exception as e:\n    print(type(e).__name__, RE.state)\n"
+                   "r = catalog[-1]\nids = r.primary['img']\n"
+                   "print(len(ids), r.stop is None, r.frame(ids[2]).shape, float(r.frame(ids[2]).max()) > 0)\n"
+                   "RE.resume()\n"
+                   "r = catalog[-1]\nprint(len(r.primary['img']), r.stop['exit_status'], r.frame(r.primary['img'][3]).shape)\n")
+        result = subprocess.run([BINARY, "exec", "-"], input=program, capture_output=True, text=True,
+                                env={**os.environ, "BEAMTIME_HOME": home}, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout.splitlines(), ["RunEngineInterrupted paused", "3 True (8, 10) True", "4 success (8, 10)"])
+
     def test_img_frames_go_into_the_hdf5_product_as_a_compressed_3d_dataset(self):
         import h5py
         home = tempfile.mkdtemp(prefix="beamtime-frames-")
         program = ("img.shape = (20, 30)\nRE(scan([img, det], motor1, -1, 1, 4))\nr = catalog[-1]\n"
-                   "print(r.data_path)\nfor d in r.primary['img']:\n    print(repr(r.frame(d)))\n")
+                   "print(r.data_path)\nfor d in r.primary['img']:\n    print(repr(r.frame(d).tolist()))\n")
         result = subprocess.run([BINARY, "exec", "-"], input=program, capture_output=True, text=True,
                                 env={**os.environ, "BEAMTIME_HOME": home}, timeout=60)
         self.assertEqual(result.returncode, 0, result.stderr)

@@ -19,7 +19,7 @@ class BeamtimeConformanceTests(jupyter_kernel_test.KernelTests):
         # Completion looks at the live namespace (as IPython's completer does), so the
         # completion samples below need these names to exist.
         reply = cls.kc.execute_interactive(
-            "import math\nscan = {'alpha': 1, 'beta': 2}\ndef peak_centre(xs):\n    return xs\n",
+            "import math\nscan = {'alpha': 1, 'beta': 2}\ndef centre_of_peak(xs):\n    return xs\n",
             timeout=15, output_hook=lambda msg: None)
         assert reply["content"]["status"] == "ok", reply["content"]
 
@@ -34,10 +34,11 @@ class BeamtimeConformanceTests(jupyter_kernel_test.KernelTests):
         {"text": "le", "matches": {"len"}},
         {"text": "ZeroDiv", "matches": {"ZeroDivisionError"}},
         {"text": "whi", "matches": {"while"}},
-        {"text": "ra", "matches": {"raise", "range"}},
+        {"text": "rai", "matches": {"raise"}},
+        {"text": "ran", "matches": {"range"}},
         {"text": "print(le", "matches": {"len"}},
         {"text": "math.sq", "matches": {"sqrt"}},
-        {"text": "peak_", "matches": {"peak_centre"}},
+        {"text": "centre_of", "matches": {"centre_of_peak"}},
         {"text": "scan.ke", "matches": {"keys"}},
         {"text": 'scan["al', "matches": {'alpha"'}},
         {"text": "scan['", "matches": {"alpha'", "beta'"}},

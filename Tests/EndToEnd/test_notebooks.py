@@ -16,6 +16,7 @@ import nbformat
 REPOSITORY = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 NOTEBOOKS = os.path.join(REPOSITORY, "notebooks")
 GETTING_STARTED = os.path.join(NOTEBOOKS, "01-getting-started.ipynb")
+SCAN_FIT_PLOT = os.path.join(NOTEBOOKS, "02-scan-fit-plot.ipynb")
 KERNEL_NAME = os.environ.get("BEAMTIME_KERNEL_NAME", "beamtime")
 TIMEOUT = 120
 
@@ -154,6 +155,66 @@ class NotebookTests(unittest.TestCase):
         self.assertEqual([(e[1], e[2]) for e in errors_in(executed)], [("ZeroDivisionError", "division by zero")])
         self.assertIn("before\n", all_text(executed))
         self.assertNotIn("after\n", all_text(executed))
+
+
+class ScanFitPlotTutorialTests(unittest.TestCase):
+    """notebooks/02-scan-fit-plot.ipynb: a scan, its peak fitted and plotted, results glued."""
+
+    def test_papermill_runs_the_tutorial_with_other_parameters(self):
+        home = tempfile.mkdtemp(prefix="beamtime-tutorial-")
+        out = os.path.join(os.environ.get("BEAMTIME_E2E_OUTPUT") or home, "02-scan-fit-plot.papermill.ipynb")
+        result = run(["papermill", "-k", KERNEL_NAME, SCAN_FIT_PLOT, out, "-p", "points", "31", "-p", "start", "-2.5"],
+                     env={**os.environ, "BEAMTIME_HOME": home})
+        self.assertEqual(result.returncode, 0, f"papermill failed:\n{result.stdout}\n{result.stderr}")
+        nb = nbformat.read(out, as_version=4)
+        nbformat.validate(nb)
+        self.assertEqual(errors_in(nb), [])
+        text = all_text(nb)
+        self.assertIn(": 31 points, exit status success", text)
+        outputs = [o for cell in code_cells(nb) for o in cell.outputs if o.output_type in ("display_data", "execute_result")]
+        report = [o for o in outputs if "[[Fit Statistics]]" in o.data.get("text/plain", "")]
+        self.assertEqual(len(report), 1, "the fit result displays lmfit's report")
+        self.assertIn("<table>", report[0].data["text/html"])
+        svgs = [o.data["image/svg+xml"] for o in outputs if "image/svg+xml" in o.data]
+        self.assertEqual(len(svgs), 1)
+        self.assertIn("<polyline", svgs[0])
+        self.assertIn("gaussian fit of scan", svgs[0])
+        scraps = {o.data["application/scrapbook.scrap.json+json"]["name"]: o.data["application/scrapbook.scrap.json+json"]
+                  for o in outputs if "application/scrapbook.scrap.json+json" in o.data}
+        self.assertEqual(sorted(scraps), ["center", "fwhm", "scan_id"])
+        self.assertEqual(scraps["center"]["encoder"], "json")
+        self.assertLess(abs(scraps["center"]["data"]), 1e-6, "det peaks at motor = 0")
+        self.assertAlmostEqual(scraps["fwhm"]["data"], 2.3548200, places=5)
+        markdown = [o.data["text/markdown"] for o in outputs if "text/markdown" in o.data]
+        self.assertEqual(len(markdown), 1)
+        self.assertIn("**Peak of scan", markdown[0])
+
+
+    def test_figures_are_embedded_images_in_an_nbconvert_html_report(self):
+        """A line plot and an imshow figure, executed on the kernel and rendered by nbconvert
+        to HTML, are inside the page: the SVG inline, the image as an embedded PNG."""
+        home = tempfile.mkdtemp(prefix="beamtime-report-")
+        nb = nbformat.v4.new_notebook()
+        nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "Beamtime", "language": "python"}
+        nb.cells = [
+            nbformat.v4.new_code_cell("x = np.linspace(0, 1, 20)\nplot(x, x ** 2, title='parabola')"),
+            nbformat.v4.new_code_cell("xx, yy = np.meshgrid(np.arange(40), np.arange(30))\n"
+                                      "fig = figure(title='spot')\nfig.imshow(np.exp(-((xx - 20) ** 2 + (yy - 15) ** 2) / 50.0))\nfig"),
+        ]
+        source = os.path.join(home, "figures.ipynb")
+        nbformat.write(nb, source)
+        result = run(["nbconvert", "--to", "html", "--execute", f"--ExecutePreprocessor.kernel_name={KERNEL_NAME}",
+                      "--output-dir", home, source], env={**os.environ, "BEAMTIME_HOME": home})
+        self.assertEqual(result.returncode, 0, f"nbconvert failed:\n{result.stdout}\n{result.stderr}")
+        import base64
+        import re
+        page = open(os.path.join(home, "figures.html"), encoding="utf-8").read()
+        # nbconvert embeds each figure as an <img> with a base64 SVG data URL.
+        svgs = [base64.b64decode(b).decode("utf-8") for b in re.findall(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', page)]
+        self.assertEqual(len(svgs), 2, "both figures are embedded in the page")
+        self.assertTrue("parabola" in svgs[0] and "<polyline" in svgs[0], "the line plot's SVG")
+        self.assertTrue("spot" in svgs[1] and "data:image/png;base64,iVBORw0KGgo" in svgs[1],
+                        "the imshow figure carries its image as an embedded PNG")
 
 
 if __name__ == "__main__":

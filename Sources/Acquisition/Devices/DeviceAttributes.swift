@@ -59,19 +59,7 @@ enum DeviceAttributes {
         return ["text/html": "<b>\(escape(device.name))</b> (\(typeName))<table><tr><th>key</th><th>value</th></tr>\(rows)</table>"]
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { escapeHTML(text) }
 
     /// A scalar number's description as ophyd.sim gives it.
     static func numberDescription(source: String, precision: Int = 3) -> JSONObject {

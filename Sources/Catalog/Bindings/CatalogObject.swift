@@ -93,7 +93,8 @@ public final class CatalogObject: ScriptObject {
             }
             for (key, value) in args.keywords { queries.append(.equals(key, try ValueJSON.json(value, interp))) }
             let narrowed = self.filter.and(CatalogReader.Filter(queries: queries))
-            _ = try self.wrap { try self.reader.count(narrowed) }
+            // Run the query once (first match only), so a bad query fails here, not later.
+            _ = try self.wrap { try self.reader.isEmpty(narrowed) }
             return .object(CatalogObject(reader: self.reader, filter: narrowed, sync: self.sync))
         })
     }

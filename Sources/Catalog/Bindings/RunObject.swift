@@ -1,6 +1,7 @@
 import Acquisition
 import HDF5
 import JSON
+import Numerics
 import Script
 
 /// A run from the catalogue: its documents and its streams.
@@ -35,7 +36,7 @@ final class RunObject: ScriptObject {
         case "data_path": return stored.dataPath.map { .str($0) } ?? Value.none
         case "frame":
             return .object(BuiltinFunction("frame", signature: "frame(datum_id)",
-                                           doc: "An area-detector frame of this run (the datum id an event holds), read from the run's HDF5 file, as a list of rows.") { args, _ in
+                                           doc: "An area-detector frame of this run (the datum id an event holds), read from the run's HDF5 file, as a 2-D array.") { args, _ in
                 guard case .str(let id)? = args.positional.first else { throw ScriptError.typeError("frame() takes a datum id") }
                 guard let location = try self.reader.frameLocation(id) else { throw ScriptError.keyError(.str(id)) }
                 do {
@@ -44,10 +45,11 @@ final class RunObject: ScriptObject {
                     try dataset.refresh()
                     let shape = dataset.shape
                     let pixels = try dataset.read(rows: location.index..<(location.index + 1))
-                    let columns = shape.count == 3 ? shape[2] : pixels.count
-                    return .list(ListObject(stride(from: 0, to: pixels.count, by: max(1, columns)).map { start in
-                        .list(ListObject(pixels[start..<min(pixels.count, start + columns)].map { .float($0) }))
-                    }))
+                    let frameShape = shape.count == 3 ? [shape[1], shape[2]] : [pixels.count]
+                    guard NDArray.product(frameShape) == pixels.count else {
+                        throw ScriptError.runtimeError("frame \(id) in \(location.path) has \(pixels.count) pixels, not \(frameShape)")
+                    }
+                    return ArrayObject.wrap(NDArray(pixels, shape: frameShape))
                 } catch {
                     throw ScriptError.runtimeError("cannot read frame \(id) from \(location.path): \(error)")
                 }
@@ -103,7 +105,7 @@ final class StreamObject: ScriptObject {
     }
 
     var typeName: String { "Stream" }
-    var docstring: String? { "A stream of a run: .read() gives {key: [values]}, .table() a table, stream['det'] one column." }
+    var docstring: String? { "A stream of a run: .read() gives {key: column}, .table() a table, stream['det'] one column (an array for numbers)." }
     var attributeNames: [String] { ["read", "table"] }
     func repr(_ interpreter: Interpreter) throws -> String { "<Stream '\(name)' of run \(run.prefix(8))>" }
 
@@ -124,7 +126,7 @@ final class StreamObject: ScriptObject {
 
     func item(_ key: Value, _ interpreter: Interpreter) throws -> Value? {
         guard case .str(let k) = key, let column = try columns().first(where: { $0.key == k }) else { throw ScriptError.keyError(key) }
-        return .list(ListObject(column.values))
+        return ColumnValue.make(column.values)
     }
 
     func attribute(_ attribute: String, _ interpreter: Interpreter) throws -> Value? {
@@ -132,7 +134,7 @@ final class StreamObject: ScriptObject {
         case "read":
             return .object(BuiltinFunction("read", signature: "read()", doc: "The stream's columns as {key: [values]}.") { _, _ in
                 let d = DictObject()
-                for (k, v) in try self.columns() { d.set(HashKey(string: k), .list(ListObject(v))) }
+                for (k, v) in try self.columns() { d.set(HashKey(string: k), ColumnValue.make(v)) }
                 return .dict(d)
             })
         case "table":
@@ -161,7 +163,7 @@ final class TableObject: ScriptObject {
 
     func item(_ key: Value, _ interpreter: Interpreter) throws -> Value? {
         guard case .str(let k) = key, let column = columns.first(where: { $0.key == k }) else { throw ScriptError.keyError(key) }
-        return .list(ListObject(column.values))
+        return ColumnValue.make(column.values)
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
@@ -186,5 +188,24 @@ final class TableObject: ScriptObject {
         for r in 0..<min(rows, 50) { html += "<tr>" + columns.map { "<td>\(cell($0.values[r]))</td>" }.joined() + "</tr>" }
         html += "</table>" + (rows > 50 ? "<p>\(rows) rows</p>" : "")
         return ["text/html": html, "text/plain": text(limit: 20)]
+    }
+}
+
+/// A column as cells get it: an array when every value is a number (numpy's dtype from
+/// the values: bool, int64 or float64), else a list (datum ids, strings).
+enum ColumnValue {
+    static func make(_ values: [Value]) -> Value {
+        var numbers: [Double] = []
+        numbers.reserveCapacity(values.count)
+        var type = ElementType.bool
+        for v in values {
+            switch v {
+            case .bool(let b): numbers.append(b ? 1 : 0)
+            case .int(let i): numbers.append(Double(i)); type = max(type, .int64)
+            case .float(let d): numbers.append(d); type = .float64
+            default: return .list(ListObject(values))
+            }
+        }
+        return ArrayObject.wrap(NDArray(numbers, elementType: values.isEmpty ? .float64 : type))
     }
 }

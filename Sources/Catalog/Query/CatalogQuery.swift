@@ -80,7 +80,12 @@ extension CatalogQuery {
                             WHERE run_values_trigram MATCH ? AND key = ? AND regexp(?, value))
                     """, [.text(match), .text(key), .text(pattern)])
             }
-            return ("uid IN (SELECT run_uid FROM run_keys WHERE key = ? AND regexp(?, value))", [.text(key), .text(pattern)])
+            // Otherwise the pattern is tried on each distinct value once, and the runs holding
+            // the matching values are found through the (key, value) index.
+            return ("""
+                uid IN (SELECT run_uid FROM run_keys WHERE key = ? AND value IN
+                        (SELECT value FROM key_values WHERE key = ? AND regexp(?, value)))
+                """, [.text(key), .text(key), .text(pattern)])
         case .fullText(let text):
             return ("uid IN (SELECT uid FROM runs_fts WHERE runs_fts MATCH ?)", [.text(CatalogQuery.ftsPhrase(text))])
         case .timeRange(let since, let until):

@@ -68,6 +68,12 @@ public final class CatalogReader {
         return try database.query("SELECT COUNT(*) FROM runs \(clause)", values).first?.first?.integer ?? 0
     }
 
+    /// Whether no run matches (the query runs until its first match, in no particular order).
+    public func isEmpty(_ filter: Filter = Filter()) throws -> Bool {
+        let (clause, values) = try whereClause(filter)
+        return try database.query("SELECT 1 FROM runs \(clause) LIMIT 1", values).isEmpty
+    }
+
     /// The uids of matching runs, newest first, from `offset`, at most `limit`.
     public func uids(_ filter: Filter = Filter(), offset: Int = 0, limit: Int = -1) throws -> [String] {
         let (clause, values) = try whereClause(filter)

@@ -86,5 +86,14 @@ enum CatalogSchema {
         CREATE VIRTUAL TABLE run_values_trigram USING fts5(run_uid UNINDEXED, key UNINDEXED, value, tokenize='trigram');
         INSERT INTO run_values_trigram (run_uid, key, value) SELECT run_uid, key, value FROM run_keys;
         """,
+        // 7: the distinct values of each key, so a Regex with no literal part is tried once per
+        // distinct value (a sample name shared by many runs) instead of once per run.
+        """
+        CREATE TABLE key_values (key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (key, value)) WITHOUT ROWID;
+        INSERT OR IGNORE INTO key_values (key, value) SELECT DISTINCT key, value FROM run_keys;
+        CREATE TRIGGER run_keys_distinct AFTER INSERT ON run_keys BEGIN
+            INSERT OR IGNORE INTO key_values (key, value) VALUES (new.key, new.value);
+        END;
+        """,
     ]
 }
