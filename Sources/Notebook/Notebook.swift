@@ -63,6 +63,23 @@ public struct Notebook: Equatable, Sendable {
 
     /// The kernelspec name the notebook asks for, if any.
     public var kernelName: String? { metadata["kernelspec"]?.object?["name"]?.string }
+
+    /// nbformat's `v4.upgrade` to 4.5: every cell gets an id from `id`, and the old minor
+    /// version is kept as `metadata.orig_nbformat_minor`. A 4.5 notebook is returned as is.
+    public func upgradedToMinor5(id: () -> String) -> Notebook {
+        guard minor < 5 else { return self }
+        var out = self
+        out.cells = cells.map { cell in
+            var c = cell
+            c.set("id", .string(id()))
+            return c
+        }
+        var m = out.metadata
+        m["orig_nbformat_minor"] = .int(minor)
+        out.metadata = m
+        out.root["nbformat_minor"] = 5
+        return out
+    }
 }
 
 /// One cell: code, markdown or raw.
@@ -98,6 +115,15 @@ public struct Cell: Equatable, Sendable {
         }
         set { json["source"] = .string(newValue) }
     }
+
+    /// Sets a top-level key of the cell (`outputs`, `execution_count`, `id` …).
+    public mutating func set(_ key: String, _ value: JSONValue) { json[key] = value }
+
+    /// A code cell's outputs (empty for other cells).
+    public var outputs: [JSONValue] { json["outputs"]?.array ?? [] }
+
+    /// A code cell's execution count (null when it has not run).
+    public var executionCount: JSONValue { json["execution_count"] ?? .null }
 
     /// The cell id (nbformat 4.5).
     public var id: String? { json["id"]?.string }

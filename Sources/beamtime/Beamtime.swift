@@ -8,6 +8,11 @@ struct Beamtime: ParsableCommand {
         commandName: "beamtime",
         abstract: "Beamtime: a Jupyter kernel, notebook executor and report renderer for synchrotron beamlines.",
         version: BeamtimeVersion.string,
-        subcommands: [Exec.self, Kernel.self, Install.self, CatalogCommand.self, Demo.self]
+        subcommands: [Exec.self, Kernel.self, Install.self, CatalogCommand.self, Execute.self, Demo.self]
     )
+
+    /// Joins `-p NAME VALUE` pairs before ArgumentParser sees them.
+    static func main() {
+        main(ParameterPairs.join(Array(CommandLine.arguments.dropFirst())))
+    }
 }

@@ -77,6 +77,38 @@ public final class KernelClient {
         }
     }
 
+    /// The next message on any of `channels` (earlier ones first when several are ready),
+    /// waiting up to `timeout` seconds in one poll; nil on timeout.
+    public func receive(onAny channels: [Channel], timeout: Double) throws -> (Channel, Message)? {
+        for channel in channels {
+            if var queued = pending[channel], !queued.isEmpty {
+                let first = queued.removeFirst()
+                pending[channel] = queued
+                return (channel, first)
+            }
+        }
+        let deadline = Monotonic.now() + timeout
+        while true {
+            var poller = Poller()
+            var indices: [Int: Channel] = [:]
+            for channel in channels {
+                guard let socket = sockets[channel] else { throw KernelClientError.noSuchChannel(channel.rawValue) }
+                indices[poller.add(socket)] = channel
+            }
+            let remaining = max(0, deadline - Monotonic.now())
+            let ready = try poller.poll(timeoutMilliseconds: Int(remaining * 1000))
+            if ready.isEmpty {
+                if Monotonic.now() >= deadline { return nil }
+                continue
+            }
+            for channel in channels where ready.contains(where: { indices[$0] == channel }) {
+                guard let socket = sockets[channel], let frames = try socket.receive(dontWait: true) else { continue }
+                if let message = try? codec.decode(frames, history: &history) { return (channel, message) }
+            }
+            if Monotonic.now() >= deadline { return nil }
+        }
+    }
+
     /// Sends a request and waits for its reply on the same channel (other replies are kept
     /// for later `receive` calls).
     public func request(_ type: String, _ content: JSONObject = [:], on channel: Channel = .shell,
