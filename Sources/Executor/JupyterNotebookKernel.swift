@@ -39,7 +39,7 @@ public final class JupyterNotebookKernel: NotebookKernel, KernelInfoSource {
 
     public func start(timeout: Double) throws -> JSONObject {
         let kernel: RunningKernel
-        do { kernel = try RunningKernel(spec: spec, name: name, environment: environment) } catch {
+        do { kernel = try RunningKernel(spec: spec, name: name, environment: environment, stdoutFD: 2) } catch {
             throw KernelFailure.startFailed("cannot start \(spec.argv.first ?? name): \(error)")
         }
         running = kernel

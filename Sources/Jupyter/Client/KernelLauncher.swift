@@ -18,7 +18,10 @@ public final class RunningKernel {
     private let runtimeDirectory: String
 
     /// Starts `spec` (argv with `{connection_file}`) and connects. `transport` is `ipc` or `tcp`.
-    public init(spec: KernelSpec, name: String = "", transport: String = "ipc", environment: [(String, String)] = []) throws {
+    /// The kernel's own standard output goes to `stdoutFD` (the executor passes standard
+    /// error, so a notebook written to standard output is not mixed with kernel chatter).
+    public init(spec: KernelSpec, name: String = "", transport: String = "ipc", environment: [(String, String)] = [],
+                stdoutFD: Int32? = nil) throws {
         let id = MessageFactory.randomID()
         let directory = "/tmp/beamtime-kernel-\(getpid())-\(id.prefix(8))"
         runtimeDirectory = directory
@@ -31,7 +34,7 @@ public final class RunningKernel {
         connectionFile = file
         try FileSystem.writeAtomically(connection.json.serialized(JSONFormat(indent: 1, sortKeys: true)), to: file, mode: 0o600)
         let argv = spec.argv.map { $0.replacingOccurrencesOf("{connection_file}", with: file) }
-        process = try Subprocess(argv, environment: spec.environment + environment, newProcessGroup: true)
+        process = try Subprocess(argv, environment: spec.environment + environment, newProcessGroup: true, stdoutFD: stdoutFD)
         client = try KernelClient(connection: connection)
     }
 
