@@ -41,15 +41,15 @@ let package = Package(
         .target(name: "Catalog", dependencies: ["Acquisition", "CSQLite", "Documents", "HDF5", "JSON", "Numerics", "Platform", "Script"], swiftSettings: optimise),
         .target(name: "Analysis", dependencies: ["Numerics", "Script"], swiftSettings: optimise),
         .target(name: "Notebook", dependencies: ["JSON"], swiftSettings: optimise),
-        .target(name: "Report", dependencies: ["CCMark"], swiftSettings: optimise),
+        .target(name: "Report", dependencies: ["CCMark", "JSON", "Notebook", "Platform"], swiftSettings: optimise),
         .target(name: "Executor", dependencies: ["JSON", "Jupyter", "Notebook", "Platform"], swiftSettings: optimise),
-        .target(name: "Plot", dependencies: ["CZlib", "Numerics", "Script"], exclude: ["make_colormaps.py"], swiftSettings: optimise),
+        .target(name: "Plot", dependencies: ["CZlib", "Numerics", "Platform", "Script"], exclude: ["make_colormaps.py"], swiftSettings: optimise),
         .target(name: "BeamtimeKernel", dependencies: ["Acquisition", "Analysis", "Catalog", "Documents", "Executor", "Jupyter", "JSON", "Numerics", "Platform", "Plot", "Script"],
                 swiftSettings: optimise),
         .executableTarget(
             name: "beamtime",
             dependencies: [
-                "Acquisition", "BeamtimeKernel", "Catalog", "Documents", "Executor", "Jupyter", "JSON", "Notebook", "Platform", "Script",
+                "Acquisition", "BeamtimeKernel", "Catalog", "Documents", "Executor", "Jupyter", "JSON", "Notebook", "Platform", "Report", "Script",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimise,

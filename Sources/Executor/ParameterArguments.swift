@@ -55,36 +55,6 @@ public struct ParameterError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// Standard base64 decoding (with or without padding); nil for anything else.
-enum Base64 {
-    static func decode(_ text: String) -> [UInt8]? {
-        var values: [UInt8] = []
-        for c in text.utf8 {
-            switch c {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): values.append(c - 65)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): values.append(c - 71)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): values.append(c + 4)
-            case UInt8(ascii: "+"), UInt8(ascii: "-"): values.append(62)
-            case UInt8(ascii: "/"), UInt8(ascii: "_"): values.append(63)
-            case UInt8(ascii: "="), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: " "): continue
-            default: return nil
-            }
-        }
-        var out: [UInt8] = []
-        var i = 0
-        while i + 1 < values.count {
-            let chunk = values[i..<min(i + 4, values.count)].map(UInt32.init)
-            var n: UInt32 = 0
-            for (j, v) in chunk.enumerated() { n |= v << (18 - 6 * UInt32(j)) }
-            out.append(UInt8(n >> 16 & 0xFF))
-            if chunk.count > 2 { out.append(UInt8(n >> 8 & 0xFF)) }
-            if chunk.count > 3 { out.append(UInt8(n & 0xFF)) }
-            i += 4
-        }
-        return values.count % 4 == 1 ? nil : out
-    }
-}
-
 /// papermill's `parameterize_path`: `{name}` fields in a path filled from the parameters.
 public enum PathTemplate {
     /// `path` with each `{name}` replaced by that parameter (strings as they are, other

@@ -1,3 +1,4 @@
+import Platform
 import Glibc
 
 /// A figure with one set of axes: lines, markers, error bars, histograms and an image with a

@@ -162,4 +162,27 @@ public enum ANSIText {
         }
         return out
     }
+
+    /// `text` without ANSI escape sequences (nbconvert's `strip_ansi`).
+    public static func strip(_ text: String) -> String {
+        guard text.contains("\u{1B}") else { return text }
+        let s = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < s.count {
+            if s[i] == "\u{1B}", i + 1 < s.count, s[i + 1] == "[" {
+                var j = i + 2
+                while j < s.count, !(s[j].value >= 0x40 && s[j].value <= 0x7E) { j += 1 }
+                i = j + 1
+            } else if s[i] == "\u{1B}", i + 1 < s.count, s[i + 1] == "]" {
+                var j = i + 2
+                while j < s.count, s[j] != "\u{07}" { j += 1 }
+                i = j + 1
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        return String(out)
+    }
 }

@@ -8,10 +8,12 @@ import Glibc
 public enum MarkdownRenderer {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
-    /// The HTML of `markdown`.
-    public static func html(_ markdown: String) -> String {
+    /// The HTML of `markdown`. With `keepingSafeHTML`, raw HTML in the Markdown is kept
+    /// but passed through `HTMLSanitizer` (as Jupyter shows a Markdown cell's `<span
+    /// style=…>`), instead of being omitted.
+    public static func html(_ markdown: String, keepingSafeHTML: Bool = false) -> String {
         cmark_gfm_core_extensions_ensure_registered()
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | (keepingSafeHTML ? CMARK_OPT_UNSAFE : 0)
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -25,6 +27,7 @@ public enum MarkdownRenderer {
         defer { cmark_node_free(document) }
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(rendered) }
-        return String(cString: rendered)
+        let html = String(cString: rendered)
+        return keepingSafeHTML ? HTMLSanitizer.sanitize(html) : html
     }
 }
