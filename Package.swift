@@ -68,8 +68,8 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Documents", "JSON"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "JSON"], exclude: ["Fixtures"]),
         .testTarget(name: "ExecutorTests", dependencies: ["Executor", "Notebook", "Jupyter", "JSON"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "JSON"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "JSON"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Platform"]),
         .testTarget(name: "BeamtimeKernelTests", dependencies: ["BeamtimeKernel", "Jupyter", "JSON", "Script"]),
         .testTarget(
             name: "ScriptTests",

@@ -62,5 +62,6 @@ h1, h2, h3 { line-height: 1.25; }
 </main>
 </body>
 </html>
+
 """#
 }

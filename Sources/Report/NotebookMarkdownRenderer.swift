@@ -46,7 +46,7 @@ public struct NotebookMarkdownRenderer {
     private func markdown(of output: JSONObject, name: String, files: inout [(path: String, bytes: [UInt8])]) -> String? {
         switch output["output_type"]?.string {
         case "stream":
-            return indented(output["text"]?.notebookText ?? "")
+            return indented(ANSIText.strip(output["text"]?.notebookText ?? ""))
         case "error":
             return indented(ANSIText.strip((output["traceback"]?.array ?? []).compactMap(\.string).joined(separator: "\n")))
         case "execute_result", "display_data":

@@ -1,4 +1,5 @@
 import XCTest
+import Platform
 @testable import Plot
 
 final class FigureTests: XCTestCase {
@@ -7,6 +8,12 @@ final class FigureTests: XCTestCase {
         XCTAssertEqual(Base64.encode(Array("f".utf8)), "Zg==")
         XCTAssertEqual(Base64.encode(Array("fo".utf8)), "Zm8=")
         XCTAssertEqual(Base64.encode(Array("foobar".utf8)), "Zm9vYmFy")
+        for text in ["", "f", "fo", "foo", "foob", "fooba", "foobar"] {
+            XCTAssertEqual(Base64.decode(Base64.encode(Array(text.utf8))), Array(text.utf8))
+        }
+        XCTAssertEqual(Base64.decode("Zm9v\nYmFy"), Array("foobar".utf8), "line breaks are skipped")
+        XCTAssertNil(Base64.decode("Zm9v*"))
+        XCTAssertNil(Base64.decode("Z"))
     }
 
     func testPNGHasSignatureHeaderAndEnd() {
