@@ -42,6 +42,7 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["Numerics", "Script"], swiftSettings: optimise),
         .target(name: "Notebook", dependencies: ["JSON"], swiftSettings: optimise),
         .target(name: "Report", dependencies: ["CCMark", "JSON", "Notebook", "Platform"], swiftSettings: optimise),
+        .target(name: "Pipeline", dependencies: ["Catalog", "Documents", "JSON", "Notebook", "Platform", "Report"], swiftSettings: optimise),
         .target(name: "Executor", dependencies: ["JSON", "Jupyter", "Notebook", "Platform"], swiftSettings: optimise),
         .target(name: "Plot", dependencies: ["CZlib", "Numerics", "Platform", "Script"], exclude: ["make_colormaps.py"], swiftSettings: optimise),
         .target(name: "BeamtimeKernel", dependencies: ["Acquisition", "Analysis", "Catalog", "Documents", "Executor", "Jupyter", "JSON", "Numerics", "Platform", "Plot", "Script"],
@@ -49,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "beamtime",
             dependencies: [
-                "Acquisition", "BeamtimeKernel", "Catalog", "Documents", "Executor", "Jupyter", "JSON", "Notebook", "Platform", "Report", "Script",
+                "Acquisition", "BeamtimeKernel", "Catalog", "Documents", "Executor", "Jupyter", "JSON", "Notebook", "Pipeline", "Platform", "Report", "Script",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimise,

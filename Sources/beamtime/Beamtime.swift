@@ -8,7 +8,7 @@ struct Beamtime: ParsableCommand {
         commandName: "beamtime",
         abstract: "Beamtime: a Jupyter kernel, notebook executor and report renderer for synchrotron beamlines.",
         version: BeamtimeVersion.string,
-        subcommands: [Exec.self, Kernel.self, Install.self, CatalogCommand.self, Execute.self, ReportCommand.self, Demo.self]
+        subcommands: [Exec.self, Kernel.self, Install.self, CatalogCommand.self, Execute.self, ReportCommand.self, Watch.self, Demo.self]
     )
 
     /// Joins `-p NAME VALUE` pairs before ArgumentParser sees them.

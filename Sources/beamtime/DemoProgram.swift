@@ -1,7 +1,7 @@
-/// The program `beamtime demo` runs until templates and reports land: a simulated scan
-/// through the run engine, stored in the catalogue with its NeXus data product, its
-/// documents collected by a subscriber, then a table, the peak's centre of mass and
-/// half-height span, and where the run was stored.
+/// The scan `beamtime demo` runs before reporting it: a simulated scan through the run
+/// engine, stored in the catalogue with its NeXus data product, its documents collected by
+/// a subscriber, then a table, the peak's centre of mass and half-height span, and where
+/// the run was stored.
 enum DemoProgram {
     static let source = #"""
 docs = []

@@ -34,15 +34,3 @@ struct Exec: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 }
-
-/// `beamtime demo`: the main job on embedded defaults.
-struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Run the built-in demonstration (grows into the per-scan report demo)."
-    )
-
-    func run() throws {
-        let code = ScriptRunner.run(source: DemoProgram.source, filename: "<demo>", stepBudget: nil)
-        if code != 0 { throw ExitCode(code) }
-    }
-}

@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-/// Reads a notebook and writes its report (atomically), for `report`, `watch` and `demo`.
+/// Reads a notebook and writes its report, for `report`.
 struct ReportWriter {
     var noInput = false
     var templatePath: String?
@@ -53,7 +53,6 @@ struct ReportWriter {
     func write(notebookAt path: String, to format: String, output: String? = nil) throws -> String {
         let notebook: Notebook
         do { notebook = try Notebook(text: FileSystem.readText(path)) } catch { throw ReportError("\(path): \(error)") }
-        let base = path.hasSuffix(".ipynb") ? String(path.dropLast(6)) : path
         switch format {
         case "html":
             let template: PageTemplate
@@ -62,22 +61,12 @@ struct ReportWriter {
             } else {
                 template = try PageTemplate(text: DefaultPageTemplate.text)
             }
-            let target = output ?? base + ".html"
-            let html = NotebookHTMLRenderer(template: template, noInput: noInput).render(notebook, source: path)
-            try FileSystem.writeAtomically(html, to: target)
+            let target = output ?? ReportFiles.path(beside: path, ext: ".html")
+            try ReportFiles.writeHTML(notebook, source: path, to: target, template: template, noInput: noInput)
             return target
         case "markdown", "md":
-            let target = output ?? base + ".md"
-            let directory = target.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-            let name = String(target.split(separator: "/").last ?? "report")
-            let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-            let (text, files) = NotebookMarkdownRenderer(noInput: noInput).render(notebook, stem: stem)
-            for file in files {
-                let full = (directory.isEmpty ? "" : directory + "/") + file.path
-                try FileSystem.createDirectory(String(full[..<(full.lastIndex(of: "/") ?? full.endIndex)]))
-                try FileSystem.writeAtomically(file.bytes, to: full)
-            }
-            try FileSystem.writeAtomically(text, to: target)
+            let target = output ?? ReportFiles.path(beside: path, ext: ".md")
+            try ReportFiles.writeMarkdown(notebook, to: target, noInput: noInput)
             return target
         default:
             throw ReportError("--to must be html or markdown, not '\(format)'")

@@ -95,5 +95,25 @@ enum CatalogSchema {
             INSERT OR IGNORE INTO key_values (key, value) VALUES (new.key, new.value);
         END;
         """,
+        // 8: when each run stopped (indexed, so a watcher finds newly stopped runs at once),
+        // and the reports made for runs: one row per run and template, claimed before the
+        // template runs, so two workers never report a run twice and a restart skips none.
+        """
+        ALTER TABLE runs ADD COLUMN stop_time REAL;
+        UPDATE runs SET stop_time = json_extract(stop, '$.time') WHERE stop IS NOT NULL;
+        CREATE INDEX runs_stop_time ON runs(stop_time);
+        CREATE TABLE reports (
+            run_uid TEXT NOT NULL,
+            template TEXT NOT NULL,
+            status TEXT NOT NULL,
+            notebook TEXT,
+            html TEXT,
+            markdown TEXT,
+            error TEXT,
+            worker_pid INTEGER,
+            time REAL NOT NULL,
+            PRIMARY KEY (run_uid, template)
+        );
+        """,
     ]
 }

@@ -83,8 +83,9 @@ public final class SQLiteCatalogStore {
         case .eventPage:
             for event in CatalogStore.unpack(page: body) { try insertOne(event, writerPID: writerPID) }
         case .stop:
-            try database.run("UPDATE runs SET stop = ?, exit_status = ?, writer_pid = NULL WHERE uid = ?", [
-                .text(JSONValue.object(body).text()), .text(body["exit_status"]?.string ?? ""), .text(body["run_start"]?.string ?? ""),
+            try database.run("UPDATE runs SET stop = ?, exit_status = ?, stop_time = ?, writer_pid = NULL WHERE uid = ?", [
+                .text(JSONValue.object(body).text()), .text(body["exit_status"]?.string ?? ""), .real(body["time"]?.double ?? DocumentClock.now()),
+                .text(body["run_start"]?.string ?? ""),
             ])
         case .resource, .datum, .datumPage, .streamResource, .streamDatum:
             var run = body["run_start"]?.string

@@ -1,0 +1,80 @@
+import ArgumentParser
+import BeamtimeKernel
+import Catalog
+import Glibc
+import JSON
+import Pipeline
+import Platform
+
+/// `beamtime watch --template T --out DIR`: a report for every run that stops.
+struct Watch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Follow the catalogue and report every run that stops, from a template.",
+        discussion: """
+        For each run that stops (and matches every --where KEY=VALUE), executes the template with \
+        run_uid (and scan_id, if the template declares it) injected, writes the executed notebook and \
+        its HTML and Markdown reports to --out, and records the report paths and the notebook's glued \
+        values with the run in the catalogue ($BEAMTIME_HOME/catalog.sqlite). Runs that stopped while \
+        the watcher was not running are reported when it starts again; no run is reported twice. \
+        SIGTERM or Ctrl-C stops it after the reports under way.
+        """
+    )
+
+    @Option(help: "The template notebook (it must declare run_uid in its parameters cell).")
+    var template: String
+
+    @Option(help: "Where executed notebooks and reports go.")
+    var out: String
+
+    @Option(help: "Only runs whose start document has KEY equal to VALUE (repeatable; numbers as numbers).")
+    var `where`: [String] = []
+
+    @Option(help: "How many reports may run at once.")
+    var jobs = 1
+
+    @Option(help: "Seconds a template cell may run.")
+    var executionTimeout: Int?
+
+    @Flag(help: "Also report runs that stopped before this template was first watched.")
+    var backfill = false
+
+    @Flag(help: "Report what is pending now, then exit.")
+    var once = false
+
+    func run() throws {
+        var equalities: [(String, JSONValue)] = []
+        for condition in `where` {
+            guard let eq = condition.firstIndex(of: "=") else { throw ValidationError("--where takes KEY=VALUE, got '\(condition)'") }
+            let text = String(condition[condition.index(after: eq)...])
+            equalities.append((String(condition[..<eq]), Int(text).map { .int($0) } ?? Double(text).map { .double($0) } ?? .string(text)))
+        }
+        do {
+            try FileSystem.createDirectory(BeamtimeHome.path)
+            var reporter = try RunReporter(template: template, outputDirectory: out)
+            reporter.executionTimeout = executionTimeout
+            let watcher = try CatalogWatcher(catalogPath: BeamtimeHome.path + "/catalog.sqlite", reporter: reporter,
+                                             equalities: equalities, jobs: jobs, backfill: backfill) { run, outcome in
+                let scan = run.scanID.map { "scan \($0)" } ?? "run"
+                var line = "\(scan) (\(run.uid.prefix(8))): \(outcome.status) in \(String(format3(outcome.seconds))) s"
+                if let html = outcome.html { line += " → \(html)" }
+                if let error = outcome.error { line += " — \(error)" }
+                StandardStreams.output(line + "\n")
+            }
+            let signals = SignalPipe.install()
+            var stopping = false
+            if !once { StandardStreams.error("watch: reporting runs that stop with \(reporter.template) into \(reporter.outputDirectory)\n") }
+            try watcher.run(once: once) {
+                if signals >= 0, !SignalPipe.drain().isEmpty { stopping = true }
+                return stopping
+            }
+        } catch {
+            StandardStreams.error("beamtime watch: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+func format3(_ x: Double) -> String {
+    let r = (x * 1000).rounded() / 1000
+    return String(r)
+}
