@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "Pipeline", dependencies: ["Catalog", "Documents", "JSON", "Notebook", "Platform", "Report"], swiftSettings: optimise),
         .target(name: "Executor", dependencies: ["JSON", "Jupyter", "Notebook", "Platform"], swiftSettings: optimise),
         .target(name: "Plot", dependencies: ["CZlib", "Numerics", "Platform", "Script"], exclude: ["make_colormaps.py"], swiftSettings: optimise),
-        .target(name: "BeamtimeKernel", dependencies: ["Acquisition", "Analysis", "Catalog", "Documents", "Executor", "Jupyter", "JSON", "Numerics", "Platform", "Plot", "Script"],
+        .target(name: "BeamtimeKernel", dependencies: ["Acquisition", "Analysis", "Catalog", "Documents", "Executor", "Jupyter", "JSON", "Numerics", "Pipeline", "Platform", "Plot", "Script"],
                 swiftSettings: optimise),
         .executableTarget(
             name: "beamtime",

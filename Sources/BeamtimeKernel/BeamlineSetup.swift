@@ -50,6 +50,7 @@ public final class BeamlineSetup {
         let reader = CatalogReader(store: catalogue)
         session.interpreter.setBuiltin("catalog", .object(CatalogObject(reader: reader, sync: { writer.flush() })))
         CatalogObject.installQueries(into: session.interpreter)
+        AutoReportBinding.install(into: session.interpreter, home: home, writer: writer)
     }
 
     /// Stores what is queued and stops the writer (at the end of `beamtime exec`).
