@@ -184,6 +184,46 @@ class PapermillParityTests(ExecutorTestCase):
         self.assertEqual(nb.cells[3].outputs[0].text, "alpha 0.5 n 1 label x\n0\n")
 
 
+class OptionTests(ExecutorTestCase):
+    def template(self):
+        return python_template(self.path("options.ipynb"), [
+            new_code_cell("n = 1", metadata={"tags": ["parameters"]}),
+            new_code_cell("import os\nprint('cwd', os.getcwd())\nprint('n', n)"),
+            new_code_cell("n * 2"),
+        ])
+
+    def test_log_output_shows_cells_and_outputs_as_they_run(self):
+        result = beamtime(self.template(), self.path("out.ipynb"), "--log-output", "-p", "n", "4")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Executing Cell 2-----", result.stderr)
+        self.assertIn("Ending Cell 2------", result.stderr)
+        self.assertIn("n 4\n", result.stderr)
+        self.assertIn("8", result.stderr)
+
+    def test_progress_bar_counts_cells(self):
+        result = beamtime(self.template(), self.path("out.ipynb"), "--progress-bar")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Executing: 100%|██████████| 3/3", result.stderr)
+        self.assertNotIn("NOTE: When using the `ipython kernel`", result.stderr, "kernels know their parent (JPY_PARENT_PID)")
+
+    def test_cwd_is_where_the_kernel_runs_and_paths_stay_relative_to_the_caller(self):
+        work = self.path("work")
+        os.mkdir(work)
+        template = self.template()
+        result = subprocess.run([BINARY, "execute", os.path.basename(template), "out.ipynb", "--cwd", work],
+                                capture_output=True, text=True, timeout=TIMEOUT, env=ENVIRONMENT, cwd=self.directory)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        nb = nbformat.read(self.path("out.ipynb"), as_version=4)
+        self.assertEqual(nb.cells[1].outputs[0].text, f"cwd {work}\nn 1\n")
+
+    def test_stdout_file_gets_the_notebooks_stdout(self):
+        copy = self.path("stdout.txt")
+        result = beamtime(self.template(), self.path("out.ipynb"), "--stdout-file", copy)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(copy) as f:
+            self.assertIn("n 1\n", f.read())
+
+
 class FailureTests(ExecutorTestCase):
     def test_killed_kernel_exits_138_with_true_statuses(self):
         template = python_template(self.path("dies.ipynb"), [

@@ -34,7 +34,9 @@ public final class RunningKernel {
         connectionFile = file
         try FileSystem.writeAtomically(connection.json.serialized(JSONFormat(indent: 1, sortKeys: true)), to: file, mode: 0o600)
         let argv = spec.argv.map { $0.replacingOccurrencesOf("{connection_file}", with: file) }
-        process = try Subprocess(argv, environment: spec.environment + environment, newProcessGroup: true, stdoutFD: stdoutFD)
+        // As jupyter_client does: the kernel knows its parent and exits if the parent dies.
+        let parent = [("JPY_PARENT_PID", String(getpid()))]
+        process = try Subprocess(argv, environment: spec.environment + parent + environment, newProcessGroup: true, stdoutFD: stdoutFD)
         client = try KernelClient(connection: connection)
     }
 
