@@ -32,8 +32,7 @@ public enum HTMLSanitizer {
         while !scanner.atEnd {
             let c = scanner.peek()
             guard c == "<" else {
-                out.unicodeScalars.append(c == ">" ? "&" : c)
-                if c == ">" { out += "gt;" }
+                if c == ">" { out += "&gt;" } else { out.unicodeScalars.append(c) }
                 scanner.advance()
                 continue
             }
@@ -63,7 +62,7 @@ public enum HTMLSanitizer {
             out += "<" + name
             for (attribute, value) in tag.attributes {
                 guard let safe = safeAttribute(attribute, value, tag: name) else { continue }
-                out += " \(attribute)=\"\(escapeAttribute(safe))\""
+                out += " \(attribute)=\"\(ANSIText.escape(safe))\""
             }
             if name == "input" { out += " disabled=\"\"" }
             out += ">"
@@ -104,21 +103,6 @@ public enum HTMLSanitizer {
             return ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp"].contains { squeezed.hasPrefix($0) }
         default: return false
         }
-    }
-
-    static func escapeAttribute(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 }
 
