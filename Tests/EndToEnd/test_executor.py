@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 import nbformat
@@ -269,6 +270,25 @@ class FailureTests(ExecutorTestCase):
         cells = [c for c in executed.cells if "papermill-error-cell-tag" not in c.metadata.tags]
         self.assertEqual(cells[0].metadata.papermill.status, "failed")
         self.assertEqual(cells[0].outputs[-1].ename, "CellTimeoutError")
+
+    def test_kernel_that_never_answers_hits_the_start_timeout(self):
+        kernels = self.path("share/jupyter/kernels/silent")
+        os.makedirs(kernels)
+        with open(os.path.join(kernels, "kernel.json"), "w") as f:
+            json.dump({"argv": ["sleep", "30"], "display_name": "Silent", "language": "python"}, f)
+        template = python_template(self.path("t.ipynb"), [new_code_cell("print('never')")])
+        out = self.path("out.ipynb")
+        env = dict(ENVIRONMENT, JUPYTER_PATH=self.path("share/jupyter") + os.pathsep + os.environ.get("JUPYTER_PATH", ""))
+        started = time.monotonic()
+        result = subprocess.run([BINARY, "execute", template, out, "-k", "silent", "--start-timeout", "2"],
+                                capture_output=True, text=True, timeout=TIMEOUT, env=env)
+        self.assertLess(time.monotonic() - started, 15)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("did not start", result.stderr)
+        self.assertIn("start timeout of 2 s", result.stderr)
+        nb = nbformat.read(out, as_version=4)
+        self.assertEqual(nb.cells[0].metadata.papermill.status, "pending", "nothing ran, and nothing says it did")
+        self.assertTrue(nb.metadata.papermill.exception)
 
     def test_broken_input_gives_a_clear_error_and_keeps_the_old_output(self):
         good = self.path("good.ipynb")
