@@ -31,7 +31,8 @@ pre { margin: 0; padding: 6px 8px; font: 13px/1.45 "DejaVu Sans Mono", Menlo, Co
 .jp-RenderedImage img { max-width: 100%; height: auto; }
 .jp-MarkdownCell .jp-RenderedMarkdown { padding-left: 80px; }
 .jp-RenderedHTML table, .jp-RenderedMarkdown table { border-collapse: collapse; font-size: 13px; margin: 6px 0; }
-.jp-RenderedHTML th, .jp-RenderedHTML td, .jp-RenderedMarkdown th, .jp-RenderedMarkdown td { border: 1px solid var(--border); padding: 3px 8px; text-align: right; }
+.jp-RenderedHTML th, .jp-RenderedHTML td, .jp-RenderedMarkdown th, .jp-RenderedMarkdown td { border: 1px solid var(--border); padding: 3px 8px; }
+.jp-RenderedHTML td { text-align: right; }
 .jp-RenderedHTML th, .jp-RenderedMarkdown th { background: var(--input); }
 .jp-RenderedLatex { font-family: serif; white-space: pre-wrap; padding: 6px 8px; }
 details.jp-HiddenInput summary { margin-left: 80px; color: var(--muted); cursor: pointer; font-size: 13px; }

@@ -247,25 +247,27 @@ class AreaDetectorProductTests(unittest.TestCase):
                    "    yield from trigger_and_read([img, det])\n"
                    "    yield from close_run()\n"
                    "try:\n    RE(plan())\nexcept Exception as e:\n    print(type(e).__name__, RE.state)\n"
-                   "r = catalog[-1]\nids = r.primary['img']\n"
+                   "r = catalog[-1]\nids = r.primary.table()['img']\n"
                    "print(len(ids), r.stop is None, r.frame(ids[2]).shape, float(r.frame(ids[2]).max()) > 0)\n"
                    "RE.resume()\n"
-                   "r = catalog[-1]\nprint(len(r.primary['img']), r.stop['exit_status'], r.frame(r.primary['img'][3]).shape)\n")
+                   "r = catalog[-1]\nprint(r.primary['img'].shape, r.stop['exit_status'], r.frame(r.primary.table()['img'][3]).shape)\n")
         result = subprocess.run([BINARY, "exec", "-"], input=program, capture_output=True, text=True,
                                 env={**os.environ, "BEAMTIME_HOME": home}, timeout=60)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertEqual(result.stdout.splitlines(), ["RunEngineInterrupted paused", "3 True (8, 10) True", "4 success (8, 10)"])
+        self.assertEqual(result.stdout.splitlines(), ["RunEngineInterrupted paused", "3 True (8, 10) True", "(4, 8, 10) success (8, 10)"])
 
     def test_img_frames_go_into_the_hdf5_product_as_a_compressed_3d_dataset(self):
         import h5py
         home = tempfile.mkdtemp(prefix="beamtime-frames-")
         program = ("img.shape = (20, 30)\nRE(scan([img, det], motor1, -1, 1, 4))\nr = catalog[-1]\n"
-                   "print(r.data_path)\nfor d in r.primary['img']:\n    print(repr(r.frame(d).tolist()))\n")
+                   "print(r.data_path)\nfor d in r.primary.table()['img']:\n    print(repr(r.frame(d).tolist()))\n"
+                   "print(repr(r.primary['img'].tolist()))\n")
         result = subprocess.run([BINARY, "exec", "-"], input=program, capture_output=True, text=True,
                                 env={**os.environ, "BEAMTIME_HOME": home}, timeout=60)
         self.assertEqual(result.returncode, 0, result.stderr)
         lines = result.stdout.splitlines()
-        frames = [eval(line) for line in lines[1:]]
+        frames = [eval(line) for line in lines[1:-1]]
+        self.assertEqual(eval(lines[-1]), frames, "the column is the frames, stacked")
         with h5py.File(lines[0], "r") as f:
             d = f["entry/measurement/img"]
             self.assertEqual(d.shape, (4, 20, 30))

@@ -38,21 +38,8 @@ final class RunObject: ScriptObject {
             return .object(BuiltinFunction("frame", signature: "frame(datum_id)",
                                            doc: "An area-detector frame of this run (the datum id an event holds), read from the run's HDF5 file, as a 2-D array.") { args, _ in
                 guard case .str(let id)? = args.positional.first else { throw ScriptError.typeError("frame() takes a datum id") }
-                guard let location = try self.reader.frameLocation(id) else { throw ScriptError.keyError(.str(id)) }
-                do {
-                    let file = try HDF5File.open(location.path, swmr: true)
-                    let dataset = try file.root.dataset(String(location.dataset.dropFirst()))
-                    try dataset.refresh()
-                    let shape = dataset.shape
-                    let pixels = try dataset.read(rows: location.index..<(location.index + 1))
-                    let frameShape = shape.count == 3 ? [shape[1], shape[2]] : [pixels.count]
-                    guard NDArray.product(frameShape) == pixels.count else {
-                        throw ScriptError.runtimeError("frame \(id) in \(location.path) has \(pixels.count) pixels, not \(frameShape)")
-                    }
-                    return ArrayObject.wrap(NDArray(pixels, shape: frameShape))
-                } catch {
-                    throw ScriptError.runtimeError("cannot read frame \(id) from \(location.path): \(error)")
-                }
+                guard let frames = try FrameLoader.frames([id], reader: self.reader) else { throw ScriptError.keyError(.str(id)) }
+                return ArrayObject.wrap(try frames.reshaped(Array(frames.shape.dropFirst())))
             })
         case "export":
             return .object(BuiltinFunction("export", signature: "export(path)",
@@ -126,7 +113,17 @@ final class StreamObject: ScriptObject {
 
     func item(_ key: Value, _ interpreter: Interpreter) throws -> Value? {
         guard case .str(let k) = key, let column = try columns().first(where: { $0.key == k }) else { throw ScriptError.keyError(key) }
-        return ColumnValue.make(column.values)
+        return try filled(column.values)
+    }
+
+    /// A column as cells get it; area-detector columns (datum ids) come back as the frames
+    /// themselves, one n-d array read from the run's HDF5 file when the column is asked for.
+    func filled(_ values: [Value]) throws -> Value {
+        let ids = values.compactMap { v -> String? in if case .str(let s) = v { return s } else { return nil } }
+        if !ids.isEmpty, ids.count == values.count, let frames = try FrameLoader.frames(ids, reader: reader) {
+            return ArrayObject.wrap(frames)
+        }
+        return ColumnValue.make(values)
     }
 
     func attribute(_ attribute: String, _ interpreter: Interpreter) throws -> Value? {
@@ -134,7 +131,7 @@ final class StreamObject: ScriptObject {
         case "read":
             return .object(BuiltinFunction("read", signature: "read()", doc: "The stream's columns as {key: [values]}.") { _, _ in
                 let d = DictObject()
-                for (k, v) in try self.columns() { d.set(HashKey(string: k), ColumnValue.make(v)) }
+                for (k, v) in try self.columns() { d.set(HashKey(string: k), try self.filled(v)) }
                 return .dict(d)
             })
         case "table":
@@ -143,6 +140,43 @@ final class StreamObject: ScriptObject {
             })
         default: return nil
         }
+    }
+}
+
+/// Area-detector frames read back from a run's HDF5 file by datum id.
+enum FrameLoader {
+    /// The frames of `ids` stacked as (n, rows, columns), or nil when the first id is not a
+    /// frame this catalogue stored (an ordinary string column).
+    static func frames(_ ids: [String], reader: CatalogReader) throws -> NDArray? {
+        guard let first = ids.first, try reader.frameLocation(first) != nil else { return nil }
+        var pixels: [Double] = []
+        var frameShape: [Int] = []
+        var open: (path: String, file: HDF5File)?
+        for id in ids {
+            guard let location = try reader.frameLocation(id) else { throw ScriptError.keyError(.str(id)) }
+            do {
+                if open?.path != location.path { open = (location.path, try HDF5File.open(location.path, swmr: true)) }
+                guard let file = open?.file else { continue }
+                let dataset = try file.root.dataset(String(location.dataset.dropFirst()))
+                try dataset.refresh()
+                let shape = dataset.shape
+                let frame = try dataset.read(rows: location.index..<(location.index + 1))
+                let thisShape = shape.count == 3 ? [shape[1], shape[2]] : [frame.count]
+                guard NDArray.product(thisShape) == frame.count else {
+                    throw ScriptError.runtimeError("frame \(id) in \(location.path) has \(frame.count) pixels, not \(thisShape)")
+                }
+                if frameShape.isEmpty { frameShape = thisShape }
+                guard thisShape == frameShape else {
+                    throw ScriptError.valueError("frames of different shapes (\(frameShape) and \(thisShape)) cannot be stacked; read them one by one with run.frame(datum_id)")
+                }
+                pixels += frame
+            } catch let error as ScriptError {
+                throw error
+            } catch {
+                throw ScriptError.runtimeError("cannot read frame \(id) from \(location.path): \(error)")
+            }
+        }
+        return NDArray(pixels, shape: [ids.count] + frameShape)
     }
 }
 
