@@ -80,12 +80,26 @@ public enum HTMLSanitizer {
         case "src": return tag == "img" && isSafeURL(value, images: true) ? value : nil
         case "style":
             let squeezed = String(value.lowercased().unicodeScalars.filter { $0.value > 0x20 })
-            for banned in ["url(", "expression", "javascript", "\\", "@import", "behavior", "-moz-binding"] where squeezed.contains(banned) {
+            // Comments could split a banned word (expr/**/ession), and fixed or absolute
+            // positioning could lay fake content over the report.
+            for banned in ["url(", "expression", "javascript", "\\", "@import", "behavior", "-moz-binding", "/*",
+                           "position:fixed", "position:absolute", "position:sticky"] where squeezed.contains(banned) {
                 return nil
             }
             return value
         default: return value
         }
+    }
+
+    /// Whether an SVG document is inert when opened on its own: no script, no event
+    /// handlers, no foreign HTML, no `javascript:` references (our figures are all inert).
+    public static func isInertSVG(_ svg: String) -> Bool {
+        let lower = String(svg.lowercased().unicodeScalars.filter { $0.value > 0x20 || $0 == " " })
+        for banned in ["<script", "javascript:", "<foreignobject", "<iframe", "<handler", "<set", "<animate"] where lower.contains(banned) {
+            return false
+        }
+        guard let handler = try? Regex(#"\son[a-z]+\s*="#) else { return false }
+        return lower.firstMatch(of: handler) == nil
     }
 
     /// http(s), mailto, fragments and relative references; for images also `data:image/…`

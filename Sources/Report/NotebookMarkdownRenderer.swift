@@ -50,8 +50,10 @@ public struct NotebookMarkdownRenderer {
         case "error":
             return indented(ANSIText.strip((output["traceback"]?.array ?? []).compactMap(\.string).joined(separator: "\n")))
         case "execute_result", "display_data":
-            guard let data = output["data"]?.object,
-                  let (mime, text) = OutputSelection.choose(data, priority: OutputSelection.markdownPriority) else { return nil }
+            guard var data = output["data"]?.object else { return nil }
+            // An SVG that could run script when its file is opened is not written out.
+            if let svg = data["image/svg+xml"]?.notebookText, !HTMLSanitizer.isInertSVG(svg) { data["image/svg+xml"] = nil }
+            guard let (mime, text) = OutputSelection.choose(data, priority: OutputSelection.markdownPriority) else { return nil }
             switch mime {
             case "image/png", "image/jpeg":
                 guard let bytes = Base64.decode(text.filter { !$0.isWhitespace }) else { return nil }

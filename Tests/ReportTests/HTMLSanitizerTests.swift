@@ -23,7 +23,7 @@ final class HTMLSanitizerTests: XCTestCase {
             "<form action=\"javascript:alert(1)\"><button formaction=\"javascript:alert(1)\">x</button></form>",
             "<!--><script>alert(1)</script>-->", "<textarea></textarea><script>alert(1)</script>",
             "<img src=\"data:image/svg+xml,<svg onload=alert(1)>\">", "<div onmouseover = 'alert(1)'>x</div>",
-            "<input autofocus onfocus=alert(1)>", "<details open ontoggle=alert(1)>", "<a href=&#106;avascript:alert(1)>x</a>",
+            "<input autofocus onfocus=alert(1)>", "<div style=\"xss:expr/*XSS*/ession(alert(1))\">x</div>", "<details open ontoggle=alert(1)>", "<a href=&#106;avascript:alert(1)>x</a>",
         ]
         for payload in corpus {
             let safe = HTMLSanitizer.sanitize(payload).lowercased()
@@ -34,7 +34,15 @@ final class HTMLSanitizerTests: XCTestCase {
                            || safe.contains("<base") || safe.contains("<form") || safe.contains("<svg"), payload + " → " + safe)
             XCTAssertNil(safe.range(of: #"<[^>]*\son[a-z]+\s*="#, options: .regularExpression), payload + " → " + safe)
             XCTAssertFalse(safe.contains("data:text"), payload + " → " + safe)
+            XCTAssertFalse(safe.contains("ession("), payload + " → " + safe)
         }
+    }
+
+    func testSVGWithScriptIsNotInert() {
+        XCTAssertTrue(HTMLSanitizer.isInertSVG("<svg xmlns=\"http://www.w3.org/2000/svg\"><path d=\"M0 0\"/></svg>"))
+        XCTAssertFalse(HTMLSanitizer.isInertSVG("<svg><script>alert(1)</script></svg>"))
+        XCTAssertFalse(HTMLSanitizer.isInertSVG("<svg onload=alert(1)></svg>"))
+        XCTAssertFalse(HTMLSanitizer.isInertSVG("<svg><a xlink:href=\"javascript:alert(1)\">x</a></svg>"))
     }
 
     func testOpenTagsAreClosedAndStrayBracketsEscaped() {
