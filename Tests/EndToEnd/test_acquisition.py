@@ -156,8 +156,12 @@ class DemoTests(unittest.TestCase):
         self.assertRegex(lines[0], r"^run [0-9a-f]{8} \(scan_id \d+\): scan of \['det', 'I0'\] over \['motor'\]$")
         self.assertIn("exit status: success, 25 events", result.stdout)
         self.assertIn("centre of mass 0.0000", result.stdout)
-        self.assertRegex(lines[-1], r"^stored in the catalogue as scan \d+; NeXus data product: /.*\.h5$")
-        self.assertTrue(os.path.exists(lines[-1].split(": ", 1)[1]))
+        stored = [line for line in lines if line.startswith("stored in the catalogue")]
+        self.assertEqual(len(stored), 1, result.stdout)
+        self.assertRegex(stored[0], r"^stored in the catalogue as scan \d+; NeXus data product: /.*\.h5$")
+        self.assertTrue(os.path.exists(stored[0].split(": ", 1)[1]))
+        # Then the peak-alignment report of that scan; its path is the last line.
+        self.assertTrue(lines[-1].endswith(".html") and os.path.isfile(lines[-1]), lines[-1])
 
 
 class BlueskyDifferentialTests(unittest.TestCase):
