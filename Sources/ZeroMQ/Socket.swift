@@ -49,6 +49,10 @@ public final class Socket: @unchecked Sendable {
     /// How long `close` keeps unsent messages, in milliseconds (-1 forever).
     public func setLinger(milliseconds: Int32) throws { try setOption(ZMQ_LINGER, milliseconds) }
 
+    /// How long to wait before reconnecting to a peer that is not there yet (libzmq's
+    /// default is 100 ms; a client starting a kernel retries sooner).
+    public func setReconnectInterval(milliseconds: Int32) throws { try setOption(ZMQ_RECONNECT_IVL, milliseconds) }
+
     /// Messages larger than this many bytes are refused by the transport (-1: no limit).
     public func setMaximumMessageSize(_ bytes: Int64) throws { try setOption(ZMQ_MAXMSGSIZE, bytes) }
 

@@ -26,10 +26,12 @@ public final class KernelClient {
                                 (.stdin, connection.stdinPort)] {
             let socket = try Socket(context, .dealer)
             try socket.setIdentity(identity)
+            try socket.setReconnectInterval(milliseconds: 10)
             try socket.connect(connection.endpoint(port))
             sockets[channel] = socket
         }
         let iopub = try Socket(context, .subscriber)
+        try iopub.setReconnectInterval(milliseconds: 10)
         try iopub.subscribe("")
         try iopub.connect(connection.endpoint(connection.iopubPort))
         sockets[.iopub] = iopub
@@ -132,9 +134,14 @@ public final class KernelClient {
             let sent = try send("kernel_info_request")
             var reply: Message?
             var iopubSeen = false
-            let attemptEnd = min(deadline, Monotonic.now() + 1.0)
+            var attemptEnd = min(deadline, Monotonic.now() + 1.0)
             while Monotonic.now() < attemptEnd && (reply == nil || !iopubSeen) {
-                if reply == nil, let m = try receive(on: .shell, timeout: 0.01), m.parentID == sent.id { reply = m }
+                if reply == nil, let m = try receive(on: .shell, timeout: 0.01), m.parentID == sent.id {
+                    reply = m
+                    // The kernel answered; if iopub was not subscribed yet its status messages
+                    // are gone, so ask again soon instead of waiting out the attempt.
+                    attemptEnd = min(attemptEnd, Monotonic.now() + 0.05)
+                }
                 while let m = try receive(on: .iopub, timeout: reply == nil ? 0 : 0.01) {
                     if m.parentID == sent.id { iopubSeen = true }
                 }
