@@ -22,7 +22,7 @@ public final class CatalogWatcher {
     /// A watcher of the catalogue at `catalogPath`. `backfill` also reports runs that
     /// stopped before the watcher first started for this template.
     public init(catalogPath: String, reporter: RunReporter, equalities: [(String, JSONValue)] = [], jobs: Int = 1,
-                pollInterval: Double = 0.1, backfill: Bool = false,
+                pollInterval: Double = 0.025, backfill: Bool = false,
                 onReport: @escaping (ReportLedger.StoppedRun, RunReporter.Outcome) -> Void) throws {
         store = try SQLiteCatalogStore(path: catalogPath, recover: false)
         ledger = ReportLedger(store: store)

@@ -5,6 +5,7 @@ import Glibc
 import JSON
 import Jupyter
 import Notebook
+import Pipeline
 import Platform
 
 /// `beamtime execute INPUT OUTPUT`: papermill's command line, on any Jupyter kernel.
@@ -20,7 +21,11 @@ struct Execute: ParsableCommand {
         unless --no-in-process is given; any other kernel is started from its kernelspec. \
         Use - for standard input or output. -p NAME VALUE infers int, float, bool or None as papermill \
         does; -r passes the raw string; -y and -f take YAML; later forms override earlier ones in the \
-        order -b, -f, -y, -p, -r. OUTPUT may hold {name} fields filled from the parameters.
+        order -b, -f, -y, -p, -r. OUTPUT may hold {name} fields filled from the parameters. \
+        Over the catalogue: `beamtime execute TEMPLATE --runs KEY=VALUE --out DIR --jobs N` executes \
+        the template once for every stopped run that matches (--runs all: every run) and has no report \
+        from this template yet, N at a time, with run_uid injected, and writes and records the reports \
+        as `beamtime watch` does.
         """
     )
 
@@ -29,6 +34,15 @@ struct Execute: ParsableCommand {
 
     @ArgumentParser.Argument(help: "Where to save the executed notebook, or - for standard output.")
     var output: String = ""
+
+    @Option(help: ArgumentHelp("Execute the template for every stopped run whose start document has KEY=VALUE (repeatable; 'all' for every run).", valueName: "KEY=VALUE"))
+    var runs: [String] = []
+
+    @Option(help: "With --runs: where the executed notebooks and reports go.")
+    var out: String?
+
+    @Option(help: "With --runs: how many runs execute at once.")
+    var jobs = 1
 
     @Flag(help: "List the notebook's parameters (name, type, default, help) and exit.")
     var helpNotebook = false
@@ -104,8 +118,45 @@ struct Execute: ParsableCommand {
     var inProcess = true
 
     func run() throws {
+        if !runs.isEmpty {
+            try runOverCatalogue()
+            return
+        }
         let code = ExecuteRun(options: self).run()
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// `--runs`: the template over a catalogue query, through the watcher's reporter and ledger.
+    private func runOverCatalogue() throws {
+        guard output.isEmpty, let out else {
+            StandardStreams.error("beamtime execute: with --runs, give --out DIR (each run's notebook is named after its scan) and no OUTPUT\n")
+            throw ExitCode(2)
+        }
+        var equalities: [(String, JSONValue)] = []
+        for condition in runs where condition != "all" {
+            guard let eq = condition.firstIndex(of: "=") else {
+                StandardStreams.error("beamtime execute: --runs takes KEY=VALUE or all, got '\(condition)'\n")
+                throw ExitCode(2)
+            }
+            let text = String(condition[condition.index(after: eq)...])
+            equalities.append((String(condition[..<eq]), Int(text).map { .int($0) } ?? Double(text).map { .double($0) } ?? .string(text)))
+        }
+        var failed = 0
+        do {
+            try FileSystem.createDirectory(BeamtimeHome.path)
+            var reporter = try RunReporter(template: input, outputDirectory: out)
+            reporter.executionTimeout = executionTimeout
+            let watcher = try CatalogWatcher(catalogPath: BeamtimeHome.path + "/catalog.sqlite", reporter: reporter,
+                                             equalities: equalities, jobs: jobs, backfill: true) { run, outcome in
+                if outcome.status != "completed" { failed += 1 }
+                StandardStreams.output(ReportLine.text(run, outcome) + "\n")
+            }
+            try watcher.run(once: true)
+        } catch {
+            StandardStreams.error("beamtime execute: \(error)\n")
+            throw ExitCode(1)
+        }
+        if failed > 0 { throw ExitCode(1) }
     }
 }
 

@@ -54,11 +54,7 @@ struct Watch: ParsableCommand {
             reporter.executionTimeout = executionTimeout
             let watcher = try CatalogWatcher(catalogPath: BeamtimeHome.path + "/catalog.sqlite", reporter: reporter,
                                              equalities: equalities, jobs: jobs, backfill: backfill) { run, outcome in
-                let scan = run.scanID.map { "scan \($0)" } ?? "run"
-                var line = "\(scan) (\(run.uid.prefix(8))): \(outcome.status) in \(String(format3(outcome.seconds))) s"
-                if let html = outcome.html { line += " → \(html)" }
-                if let error = outcome.error { line += " — \(error)" }
-                StandardStreams.output(line + "\n")
+                StandardStreams.output(ReportLine.text(run, outcome) + "\n")
             }
             let signals = SignalPipe.install()
             var stopping = false
@@ -71,6 +67,17 @@ struct Watch: ParsableCommand {
             StandardStreams.error("beamtime watch: \(error)\n")
             throw ExitCode(1)
         }
+    }
+}
+
+/// The line `watch` and `execute --runs` print per report.
+enum ReportLine {
+    static func text(_ run: ReportLedger.StoppedRun, _ outcome: RunReporter.Outcome) -> String {
+        let scan = run.scanID.map { "scan \($0)" } ?? "run"
+        var line = "\(scan) (\(run.uid.prefix(8))): \(outcome.status) in \(format3(outcome.seconds)) s"
+        if let html = outcome.html { line += " → \(html)" }
+        if let error = outcome.error { line += " — \(error)" }
+        return line
     }
 }
 

@@ -159,6 +159,22 @@ class WatchTests(PipelineTestCase):
             samples = db.execute("SELECT k.value FROM reports p JOIN run_keys k ON k.run_uid = p.run_uid AND k.key = 'sample'").fetchall()
         self.assertEqual(samples, [("silicon",), ("silicon",)])
 
+    def test_execute_over_a_catalogue_query_runs_each_match_once(self):
+        for sample in ("Si", "glass", "Si", "Si", "glass"):
+            self.scan(sample=sample)
+        command = [BINARY, "execute", PEAK_TEMPLATE, "--runs", "sample=Si", "--out", self.out, "--jobs", "2"]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, env=self.env)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        lines = result.stdout.strip().splitlines()
+        self.assertEqual(len(lines), 3, lines)
+        self.assertEqual(len({line.split("(")[1][:8] for line in lines}), 3)
+        again = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, env=self.env)
+        self.assertEqual(again.stdout.strip(), "", "runs with a report from this template are not run again")
+        refused = subprocess.run([BINARY, "execute", PEAK_TEMPLATE, "out.ipynb", "--runs", "all"], capture_output=True,
+                                 text=True, timeout=TIMEOUT, env=self.env)
+        self.assertEqual(refused.returncode, 2)
+        self.assertIn("--out", refused.stderr)
+
     def test_a_template_without_run_uid_is_refused(self):
         bad = os.path.join(self.home, "bad.ipynb")
         with open(PEAK_TEMPLATE) as f:
