@@ -48,12 +48,7 @@ struct CatalogCommand: ParsableCommand {
                 queries.append(.timeRange(since: try since.map(CatalogCommand.time), until: try until.map(CatalogCommand.time)))
             }
             if let plan { queries.append(.equals("plan_name", .string(plan))) }
-            for condition in `where` {
-                guard let eq = condition.firstIndex(of: "=") else { throw ValidationError("--where takes KEY=VALUE, got '\(condition)'") }
-                let key = String(condition[..<eq]), text = String(condition[condition.index(after: eq)...])
-                let value: JSONValue = Int(text).map { .int($0) } ?? Double(text).map { .double($0) } ?? .string(text)
-                queries.append(.equals(key, value))
-            }
+            for (key, value) in try MetadataConditions.parse(`where`, option: "--where") { queries.append(.equals(key, value)) }
             let filter = CatalogReader.Filter(queries: queries)
             print("scan_id  uid       plan           exit     events  start")
             for uid in try reader.uids(filter, limit: limit) {

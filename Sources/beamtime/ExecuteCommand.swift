@@ -132,29 +132,15 @@ struct Execute: ParsableCommand {
             StandardStreams.error("beamtime execute: with --runs, give --out DIR (each run's notebook is named after its scan) and no OUTPUT\n")
             throw ExitCode(2)
         }
-        var equalities: [(String, JSONValue)] = []
-        for condition in runs where condition != "all" {
-            guard let eq = condition.firstIndex(of: "=") else {
-                StandardStreams.error("beamtime execute: --runs takes KEY=VALUE or all, got '\(condition)'\n")
-                throw ExitCode(2)
-            }
-            let text = String(condition[condition.index(after: eq)...])
-            equalities.append((String(condition[..<eq]), Int(text).map { .int($0) } ?? Double(text).map { .double($0) } ?? .string(text)))
-        }
-        var failed = 0
+        let equalities: [(String, JSONValue)]
+        let failed: Int
         do {
-            try FileSystem.createDirectory(BeamtimeHome.path)
-            var reporter = try RunReporter(template: input, outputDirectory: out)
-            reporter.executionTimeout = executionTimeout
-            let watcher = try CatalogWatcher(catalogPath: BeamtimeHome.path + "/catalog.sqlite", reporter: reporter,
-                                             equalities: equalities, jobs: jobs, backfill: true) { run, outcome in
-                if outcome.status != "completed" { failed += 1 }
-                StandardStreams.output(ReportLine.text(run, outcome) + "\n")
-            }
-            try watcher.run(once: true)
+            equalities = try MetadataConditions.parse(runs.filter { $0 != "all" }, option: "--runs")
+            failed = try CatalogReports.run(template: input, out: out, equalities: equalities, jobs: jobs, backfill: true,
+                                            once: true, executionTimeout: executionTimeout)
         } catch {
             StandardStreams.error("beamtime execute: \(error)\n")
-            throw ExitCode(1)
+            throw ExitCode(error is ValidationError ? 2 : 1)
         }
         if failed > 0 { throw ExitCode(1) }
     }

@@ -42,30 +42,50 @@ struct Watch: ParsableCommand {
     var once = false
 
     func run() throws {
-        var equalities: [(String, JSONValue)] = []
-        for condition in `where` {
-            guard let eq = condition.firstIndex(of: "=") else { throw ValidationError("--where takes KEY=VALUE, got '\(condition)'") }
-            let text = String(condition[condition.index(after: eq)...])
-            equalities.append((String(condition[..<eq]), Int(text).map { .int($0) } ?? Double(text).map { .double($0) } ?? .string(text)))
-        }
+        let equalities = try MetadataConditions.parse(`where`, option: "--where")
+        if !once { StandardStreams.error("watch: reporting runs that stop with \(template) into \(out)\n") }
+        let signals = SignalPipe.install()
+        var stopping = false
         do {
-            try FileSystem.createDirectory(BeamtimeHome.path)
-            var reporter = try RunReporter(template: template, outputDirectory: out)
-            reporter.executionTimeout = executionTimeout
-            let watcher = try CatalogWatcher(catalogPath: BeamtimeHome.path + "/catalog.sqlite", reporter: reporter,
-                                             equalities: equalities, jobs: jobs, backfill: backfill) { run, outcome in
-                StandardStreams.output(ReportLine.text(run, outcome) + "\n")
-            }
-            let signals = SignalPipe.install()
-            var stopping = false
-            if !once { StandardStreams.error("watch: reporting runs that stop with \(reporter.template) into \(reporter.outputDirectory)\n") }
-            try watcher.run(once: once) {
+            _ = try CatalogReports.run(template: template, out: out, equalities: equalities, jobs: jobs, backfill: backfill,
+                                       once: once, executionTimeout: executionTimeout) {
                 if signals >= 0, !SignalPipe.drain().isEmpty { stopping = true }
                 return stopping
             }
         } catch {
             StandardStreams.error("beamtime watch: \(error)\n")
             throw ExitCode(1)
+        }
+    }
+}
+
+/// Reports runs from a template through the catalogue's ledger: `watch` and `execute --runs`.
+enum CatalogReports {
+    /// Runs a watcher over `$BEAMTIME_HOME/catalog.sqlite`, printing a line per report;
+    /// returns how many reports failed.
+    static func run(template: String, out: String, equalities: [(String, JSONValue)], jobs: Int, backfill: Bool, once: Bool,
+                    executionTimeout: Int?, shouldStop: () -> Bool = { false }) throws -> Int {
+        try FileSystem.createDirectory(BeamtimeHome.path)
+        var reporter = try RunReporter(template: template, outputDirectory: out)
+        reporter.executionTimeout = executionTimeout
+        var failed = 0
+        let watcher = try CatalogWatcher(catalogPath: BeamtimeHome.path + "/catalog.sqlite", reporter: reporter,
+                                         equalities: equalities, jobs: jobs, backfill: backfill) { run, outcome in
+            if outcome.status != "completed" { failed += 1 }
+            StandardStreams.output(ReportLine.text(run, outcome) + "\n")
+        }
+        try watcher.run(once: once, shouldStop: shouldStop)
+        return failed
+    }
+}
+
+/// `KEY=VALUE` conditions on a run's start document (numbers compare as numbers).
+enum MetadataConditions {
+    static func parse(_ conditions: [String], option: String) throws -> [(String, JSONValue)] {
+        try conditions.map { condition in
+            guard let eq = condition.firstIndex(of: "=") else { throw ValidationError("\(option) takes KEY=VALUE, got '\(condition)'") }
+            let text = String(condition[condition.index(after: eq)...])
+            return (String(condition[..<eq]), Int(text).map { .int($0) } ?? Double(text).map { .double($0) } ?? .string(text))
         }
     }
 }
