@@ -258,6 +258,8 @@ extension Interpreter {
         BuiltinFunction("divmod", signature: "divmod(x, y, /)", doc: "Return the tuple (x//y, x%y).") { args, interp in
             try ArgumentReader("divmod", args, interp).count(2)
             let (a, b) = (args.positional[0], args.positional[1])
+            if b.numericValue == 0, case .float = a { throw ScriptError.zeroDivision("float divmod()") }
+            if a.numericValue != nil, case .float = b, b.numericValue == 0 { throw ScriptError.zeroDivision("float divmod()") }
             return .tuple([try interp.binary(.floorDiv, a, b), try interp.binary(.mod, a, b)])
         },
         BuiltinFunction("pow", signature: "pow(base, exp, mod=None)", doc: "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments.") { args, interp in

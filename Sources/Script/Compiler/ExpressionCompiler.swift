@@ -12,11 +12,13 @@ extension Compiler {
             }
             return UnaryNode(op, try expression(operand), span)
         case .binary(let op, let a, let b):
-            return BinaryNode(op, try expression(a), try expression(b), span)
+            return specialised(BinaryNode(op, try expression(a), try expression(b), span))
         case .boolean(let isAnd, let items):
             return BooleanNode(isAnd: isAnd, try items.map { (x) throws(ScriptSyntaxError) in try expression(x) }, span)
         case .compare(let first, let rest):
-            if rest.count == 1 { return CompareOneNode(rest[0].0, try expression(first), try expression(rest[0].1), span) }
+            if rest.count == 1 {
+                return specialised(CompareOneNode(rest[0].0, try expression(first), try expression(rest[0].1), span))
+            }
             return CompareNode(try expression(first), rest.map(\.0),
                                try rest.map { (x) throws(ScriptSyntaxError) in try expression(x.1) }, span)
         case .conditional(let test, let body, let orElse):
@@ -67,6 +69,32 @@ extension Compiler {
             throw ScriptSyntaxError("'yield' is supported as a statement, as the value of an assignment or after 'return'; assign it to a name first",
                                     at: span.start)
         }
+    }
+
+    /// The node for `local OP int` or `local OP local` when `node` has that shape.
+    func specialised(_ node: BinaryNode) -> ExprNode {
+        guard let local = node.left as? LocalLoad else { return node }
+        if let constant = node.right as? ConstantNode, case .int(let c) = constant.value,
+           LocalConstantArithmeticNode.handles(node.op, c) {
+            return LocalConstantArithmeticNode(slot: local.slot, constant: c, general: node)
+        }
+        if let other = node.right as? LocalLoad, [.add, .sub, .mul, .div, .floorDiv, .mod].contains(node.op) {
+            return LocalsArithmeticNode(left: local.slot, right: other.slot, general: node)
+        }
+        return node
+    }
+
+    /// The node for `local OP int` or `local OP local` when `node` is such an ordering or
+    /// equality comparison.
+    func specialised(_ node: CompareOneNode) -> ExprNode {
+        guard [.lt, .le, .gt, .ge, .eq, .ne].contains(node.op), let local = node.left as? LocalLoad else { return node }
+        if let constant = node.right as? ConstantNode, case .int(let c) = constant.value {
+            return LocalConstantCompareNode(slot: local.slot, constant: c, general: node)
+        }
+        if let other = node.right as? LocalLoad {
+            return LocalsCompareNode(left: local.slot, right: other.slot, general: node)
+        }
+        return node
     }
 
     func constantValue(_ c: Constant) -> Value {

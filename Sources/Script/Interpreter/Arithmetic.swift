@@ -94,7 +94,7 @@ extension Interpreter {
             if (x % y != 0) && ((x < 0) != (y < 0)) { q -= 1 }
             return .int(q)
         case .mod:
-            if y == 0 { throw ScriptError.zeroDivision("integer division or modulo by zero") }
+            if y == 0 { throw ScriptError.zeroDivision("integer modulo by zero") }
             if y == -1 { return .int(0) }
             var r = x % y
             if r != 0 && ((r < 0) != (y < 0)) { r += y }

@@ -51,8 +51,8 @@ final class CodeObject {
     let name: String
     let source: SourceText
     var slotCount = 0
-    var ownCellCount = 0
-    var freeNames: [String] = []
+    var ownCellCount = 0 { didSet { needsCells = ownCellCount > 0 || !freeNames.isEmpty } }
+    var freeNames: [String] = [] { didSet { needsCells = ownCellCount > 0 || !freeNames.isEmpty } }
     /// Parameters stored in cells: (slot, cell index).
     var cellParameters: [(Int, Int)] = []
     var body: [StmtNode] = []
@@ -63,12 +63,24 @@ final class CodeObject {
     var signatureText = ""
     /// Variable names per slot (for locals() style introspection and messages).
     var slotNames: [String] = []
-    /// Frames of finished calls, reused by the next call (one interpreter thread).
-    var framePool: [Frame] = []
+    /// Frames of finished calls, reused by the next call (one interpreter thread). The pool
+    /// owns one reference to each; a frame taken out is owned by the call using it until
+    /// it goes back (or is released when the pool is full), so a call costs no reference
+    /// counting for its frame.
+    let framePool = UnsafeMutablePointer<Unmanaged<Frame>>.allocate(capacity: CodeObject.framePoolCapacity)
+    var pooledFrames = 0
+    /// Whether a frame of this code holds cells (its own or a closure's).
+    var needsCells = false
+    static let framePoolCapacity = 32
 
     init(name: String, source: SourceText) {
         self.name = name
         self.source = source
+    }
+
+    deinit {
+        for i in 0..<pooledFrames { framePool[i].release() }
+        framePool.deallocate()
     }
 }
 
@@ -115,27 +127,60 @@ final class Frame {
         for _ in 0..<code.ownCellCount { cells.append(Cell()) }
     }
 
-    /// A frame for a call of `code`, reused from the code's pool when one is free.
+    /// A frame for a call of `code`, from the code's pool when one is there; its slots are
+    /// all `.unbound`. The caller owns the returned reference and hands it back with
+    /// `recycle` (every frame but a generator's: generators keep theirs).
     @inline(__always)
-    static func make(code: CodeObject, interpreter: Interpreter, closure: [Cell]) -> Frame {
-        if let frame = code.framePool.popLast(), frame.counters == interpreter.counters {
-            if !closure.isEmpty || code.ownCellCount > 0 {
-                frame.cells = closure
-                if code.ownCellCount > 0 { frame.addOwnCells() }
-            }
-            return frame
-        }
-        return Frame(code: code, interpreter: interpreter, closure: closure)
+    static func make(code: CodeObject, interpreter: Interpreter, closure: [Cell]) -> Unmanaged<Frame> {
+        if let frame = pooled(code: code, counters: interpreter.counters, closure: closure) { return frame }
+        return Unmanaged.passRetained(Frame(code: code, interpreter: interpreter, closure: closure))
     }
 
-    /// Returns a finished frame to its code's pool if nothing else holds it.
+    /// `make` for a call from compiled code in `caller` (same interpreter).
     @inline(__always)
-    static func recycle(_ frame: inout Frame) {
-        guard isKnownUniquelyReferenced(&frame), frame.code.framePool.count < 16 else { return }
-        for i in 0..<frame.slotCount { frame.slots[i] = .unbound }
-        if !frame.cells.isEmpty { frame.cells = [] }
-        frame.returnValue = .none
-        frame.code.framePool.append(frame)
+    static func make(code: CodeObject, caller: Frame, closure: [Cell]) -> Unmanaged<Frame> {
+        if let frame = pooled(code: code, counters: caller.counters, closure: closure) { return frame }
+        return Unmanaged.passRetained(Frame(code: code, interpreter: caller.interpreter, closure: closure))
+    }
+
+    @inline(__always)
+    private static func pooled(code: CodeObject, counters: UnsafeMutablePointer<Int>, closure: [Cell]) -> Unmanaged<Frame>? {
+        unowned(unsafe) let code = code
+        guard code.pooledFrames > 0 else { return nil }
+        code.pooledFrames &-= 1
+        let frame = code.framePool[code.pooledFrames]
+        // A frame pooled by another interpreter (a code object shared between sessions).
+        guard frame._withUnsafeGuaranteedRef({ $0.counters == counters }) else {
+            frame.release()
+            return nil
+        }
+        if code.needsCells {
+            frame._withUnsafeGuaranteedRef { f in
+                f.cells = closure
+                if code.ownCellCount > 0 { f.addOwnCells() }
+            }
+        }
+        return frame
+    }
+
+    /// Clears a finished frame and returns it to its code's pool (or frees it when the pool
+    /// is full). Only for a frame from `make` that nothing else holds.
+    @inline(__always)
+    static func recycle(_ unmanaged: Unmanaged<Frame>) {
+        let pooled = unmanaged._withUnsafeGuaranteedRef { frame -> Bool in
+            unowned(unsafe) let code = frame.code
+            let slots = frame.slots
+            for i in 0..<frame.slotCount {
+                if slots[i].isTrivial { (slots + i).initialize(to: .unbound) } else { slots[i] = .unbound }
+            }
+            if !frame.cells.isEmpty { frame.cells = [] }
+            if !frame.returnValue.isTrivial { frame.returnValue = .none }
+            guard code.pooledFrames < CodeObject.framePoolCapacity else { return false }
+            code.framePool[code.pooledFrames] = unmanaged
+            code.pooledFrames &+= 1
+            return true
+        }
+        if !pooled { unmanaged.release() }
     }
 
     deinit {

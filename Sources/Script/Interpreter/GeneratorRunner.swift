@@ -33,9 +33,9 @@ enum GeneratorRunner {
                         state.pc = target
                     case .jumpIfFalse(let test, let target):
                         try tick(f)
-                        let v: Value
-                        do { v = try test.eval(f) } catch let e as ScriptError { throw e.locate(test.span, f) }
-                        state.pc = try interp.truthy(v) ? state.pc + 1 : target
+                        let truth: Bool
+                        do { truth = try test.evalBool(f) } catch let e as ScriptError { throw e.locate(test.span, f) }
+                        state.pc = truth ? state.pc + 1 : target
                     case .getIterator(let e, let slot):
                         let v = try e.eval(f)
                         do { f.slots[slot] = .object(IteratorBox(try interp.iterator(v))) } catch let err as ScriptError {

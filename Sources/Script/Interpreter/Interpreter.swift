@@ -61,10 +61,26 @@ public final class InterruptFlag: Sendable {
 /// A named global variable of a session; code refers to it directly, so lookups cost one load.
 final class GlobalBox {
     let name: String
-    var value: Value = .unbound
+    /// Where the value lives: a fixed address, so a call site can look at the value without
+    /// copying it (see `CallNode`).
+    let storage: UnsafeMutablePointer<Value>
+
+    /// The value (`.unbound` when the name is not assigned).
+    var value: Value {
+        @inline(__always) get { storage.pointee }
+        @inline(__always) set { storage.pointee = newValue }
+    }
 
     init(_ name: String) {
         self.name = name
+        storage = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+        storage.initialize(to: .unbound)
+    }
+
+    deinit {
+        var held = [storage.move()]
+        storage.deallocate()
+        Trashcan.dispose(&held)
     }
 }
 

@@ -5,6 +5,8 @@ final class FunctionObject: ScriptObject {
     let keywordDefaults: [String: Value]
     let closure: [Cell]
     let qualifiedName: String
+    /// The code's statements (a constant here, so calls use them without retaining them).
+    let body: [StmtNode]
     private let minPositional: Int
     /// Whether calls can bind straight into slots (no *args, **kwargs, captured parameters
     /// or generator body).
@@ -16,6 +18,7 @@ final class FunctionObject: ScriptObject {
         self.keywordDefaults = keywordDefaults
         self.closure = closure
         self.qualifiedName = qualifiedName
+        self.body = code.body
         let p = code.parameters
         minPositional = p.positional.count - defaults.count
         plainShape = p.varArgsSlot == nil && p.varKeywordsSlot == nil && code.cellParameters.isEmpty && !code.isGenerator
@@ -99,7 +102,7 @@ final class FunctionObject: ScriptObject {
             return .object(GeneratorObject(frame: frame, program: code.generatorProgram, name: code.name, qualifiedName: qualifiedName))
         }
         do {
-            _ = try execBlock(code.body, frame)
+            _ = try execBlock(body, frame)
         } catch let e as ScriptError {
             e.exception.needsLocation = true
             throw e
@@ -108,38 +111,51 @@ final class FunctionObject: ScriptObject {
     }
 
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
-        var frame = Frame.make(code: code, interpreter: interpreter, closure: closure)
-        try bind(arguments, into: frame)
-        let result = try run(frame)
-        if !code.isGenerator { Frame.recycle(&frame) }
-        return result
+        let unmanaged = Frame.make(code: code, interpreter: interpreter, closure: closure)
+        if code.isGenerator {
+            // The generator owns its frame from here on.
+            let frame = unmanaged.takeRetainedValue()
+            try bind(arguments, into: frame)
+            return try run(frame)
+        }
+        defer { Frame.recycle(unmanaged) }
+        return try unmanaged._withUnsafeGuaranteedRef { frame in
+            try bind(arguments, into: frame)
+            return try run(frame)
+        }
     }
 
     /// The direct call path: evaluates `arguments` in the caller's frame straight into the
     /// callee's slots (only when `acceptsExactly(arguments.count)`).
     @inline(__always)
     func invoke(_ arguments: [ExprNode], from caller: Frame) throws -> Value {
-        var frame = Frame.make(code: code, interpreter: caller.interpreter, closure: closure)
-        let slots = frame.slots
-        for i in 0..<arguments.count { slots[i] = try arguments[i].eval(caller) }
-        if arguments.count < code.parameters.positional.count {
-            for i in arguments.count..<code.parameters.positional.count { slots[i] = defaults[i - minPositional] }
+        let unmanaged = Frame.make(code: code, caller: caller, closure: closure)
+        defer { Frame.recycle(unmanaged) }
+        return try unmanaged._withUnsafeGuaranteedRef { frame in
+            let slots = frame.slots
+            for i in 0..<arguments.count { (slots + i).initialize(to: try arguments.eval(i, caller)) }
+            if arguments.count < code.parameters.positional.count {
+                for i in arguments.count..<code.parameters.positional.count { (slots + i).initialize(to: defaults[i - minPositional]) }
+            }
+            return try runInvoked(frame, caller)
         }
-        return try runInvoked(&frame, caller)
     }
 
     /// The direct call path for a planned call with keyword arguments.
     func invoke(_ arguments: [ExprNode], keywords: [ExprNode], plan: CallPlan, from caller: Frame) throws -> Value {
-        var frame = Frame.make(code: code, interpreter: caller.interpreter, closure: closure)
-        let slots = frame.slots
-        for i in 0..<arguments.count { slots[i] = try arguments[i].eval(caller) }
-        for k in 0..<keywords.count { slots[plan.keywordSlots[k]] = try keywords[k].eval(caller) }
-        for fill in plan.fills { slots[fill.slot] = fill.value }
-        return try runInvoked(&frame, caller)
+        let unmanaged = Frame.make(code: code, caller: caller, closure: closure)
+        defer { Frame.recycle(unmanaged) }
+        return try unmanaged._withUnsafeGuaranteedRef { frame in
+            let slots = frame.slots
+            for i in 0..<arguments.count { (slots + i).initialize(to: try arguments.eval(i, caller)) }
+            for k in 0..<keywords.count { (slots + plan.keywordSlots[k]).initialize(to: try keywords.eval(k, caller)) }
+            for fill in plan.fills { (slots + fill.slot).initialize(to: fill.value) }
+            return try runInvoked(frame, caller)
+        }
     }
 
     @inline(__always)
-    private func runInvoked(_ frame: inout Frame, _ caller: Frame) throws -> Value {
+    private func runInvoked(_ frame: Frame, _ caller: Frame) throws -> Value {
         let counters = caller.counters
         counters[1] += 1
         defer { counters[1] -= 1 }
@@ -147,14 +163,12 @@ final class FunctionObject: ScriptObject {
             throw ScriptError(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
         }
         do {
-            _ = try execBlock(code.body, frame)
+            _ = try execBlock(body, frame)
         } catch let e as ScriptError {
             e.exception.needsLocation = true
             throw e
         }
-        let result = frame.returnValue
-        Frame.recycle(&frame)
-        return result
+        return frame.returnValue.take()
     }
 
     /// Binds arguments to parameters with Python's rules and messages.

@@ -32,6 +32,27 @@ public enum Value {
         return false
     }
 
+    /// Whether the value holds no reference (so overwriting it needs no release).
+    @inline(__always) var isTrivial: Bool {
+        switch self {
+        case .none, .bool, .int, .float, .unbound: return true
+        default: return false
+        }
+    }
+
+    /// The identity of the object, for `.object` values.
+    @inline(__always) var objectIdentity: ObjectIdentifier? {
+        if case .object(let o) = self { return ObjectIdentifier(o) }
+        return nil
+    }
+
+    /// Moves the value out, leaving `None` behind.
+    @inline(__always) mutating func take() -> Value {
+        var taken = Value.none
+        swap(&self, &taken)
+        return taken
+    }
+
     /// Whether this is `None`.
     @inline(__always) public var isNone: Bool {
         if case .none = self { return true }

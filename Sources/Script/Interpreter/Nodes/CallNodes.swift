@@ -23,22 +23,53 @@ final class CallNode: ExprNode {
         let names = keywords.compactMap(\.0)
         plainKeywordNames = !keywords.isEmpty && names.count == keywords.count && !starred.contains(true) ? names : nil
         plainKeywordValues = keywords.map(\.1)
+        calleeGlobal = (callee as? GlobalLoad)?.box.storage
         super.init(span)
     }
 
+    /// Where the callee lives when it is a global name (`fib(n - 1)`): the fast path looks
+    /// at it in place instead of evaluating (and retaining) the callee.
+    private let calleeGlobal: UnsafeMutablePointer<Value>?
+
     /// The function called last time, when it took the direct-binding path (an inline cache
-    /// that saves a dynamic cast per call).
-    var cachedFunction: FunctionObject?
+    /// that saves a dynamic cast per call): its identity, an unretained reference for the
+    /// fast path and the reference that keeps it alive while cached.
+    private var cachedIdentity: ObjectIdentifier?
+    private var cachedTarget: Unmanaged<FunctionObject>?
+    private var cachedFunction: FunctionObject?
+    /// Functions this site cached before. A call through the fast path holds no reference
+    /// of its own, so a function replaced in the cache while it runs (its global rebound
+    /// and the site reached again by a recursive call) is kept alive here. After
+    /// `maxRetired` replacements the site keeps its cache and calls others the general way.
+    private var retired: [FunctionObject] = []
+    private static let maxRetired = 8
+
+    private func cache(_ function: FunctionObject) {
+        if let old = cachedFunction {
+            guard retired.count < CallNode.maxRetired else { return }
+            retired.append(old)
+        }
+        cachedFunction = function
+        cachedTarget = Unmanaged.passUnretained(function)
+        cachedIdentity = ObjectIdentifier(function)
+    }
 
     override func eval(_ f: Frame) throws -> Value {
+        if simple, let global = calleeGlobal, global.pointee.objectIdentity == cachedIdentity, cachedIdentity != nil {
+            do {
+                return try cachedTarget.unsafelyUnwrapped._withUnsafeGuaranteedRef { try $0.invoke(positional, from: f) }
+            } catch let e as ScriptError { throw e.locate(span, f) }
+        }
         let fn = try callee.eval(f)
         if simple, case .object(let o) = fn {
-            var function = cachedFunction
-            if function == nil || o !== function {
-                function = o as? FunctionObject
-                if let candidate = function, candidate.acceptsExactly(positional.count) { cachedFunction = candidate } else { function = nil }
+            // `fn` keeps the function alive for the call, so the cache is read unretained.
+            if ObjectIdentifier(o) == cachedIdentity {
+                do {
+                    return try cachedTarget.unsafelyUnwrapped._withUnsafeGuaranteedRef { try $0.invoke(positional, from: f) }
+                } catch let e as ScriptError { throw e.locate(span, f) }
             }
-            if let function {
+            if let function = o as? FunctionObject, function.acceptsExactly(positional.count) {
+                cache(function)
                 do { return try function.invoke(positional, from: f) } catch let e as ScriptError { throw e.locate(span, f) }
             }
         }
@@ -257,7 +288,7 @@ final class ComprehensionNode: ExprNode {
                 try tick(f)
                 f.slots[slot] = .int(i)
                 var keep = true
-                for c in clause.conditions where !(try interp.truthy(try c.eval(f))) {
+                for c in clause.conditions where !(try c.evalBool(f)) {
                     keep = false
                     break
                 }
@@ -273,7 +304,7 @@ final class ComprehensionNode: ExprNode {
         do {
             try interp.forEach(iterable, ticking: true) { item in
                 try clause.target.assign(item, f)
-                for c in clause.conditions where !(try interp.truthy(try c.eval(f))) { return }
+                for c in clause.conditions where !(try c.evalBool(f)) { return }
                 if level + 1 < clauses.count { try run(level + 1, f, emit) } else { try emit() }
             }
         } catch let e as ScriptError { throw e.locate(clause.iterable.span, f) }

@@ -9,10 +9,7 @@ final class IfStmt: StmtNode {
         super.init(span)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        let t = try test.eval(f)
-        let truth: Bool
-        if case .bool(let b) = t { truth = b } else { truth = try f.interpreter.truthy(t) }
-        if truth { return try execBlock(body, f) }
+        if try test.evalBool(f) { return try execBlock(body, f) }
         if orElse.isEmpty { return .normal }
         return try execBlock(orElse, f)
     }
@@ -29,13 +26,9 @@ final class WhileStmt: StmtNode {
         super.init(span)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        unowned(unsafe) let interp = f.interpreter
         while true {
             try tick(f)
-            let t = try test.eval(f)
-            let truth: Bool
-            if case .bool(let b) = t { truth = b } else { truth = try interp.truthy(t) }
-            if !truth { break }
+            if try !test.evalBool(f) { break }
             switch try execBlock(body, f) {
             case .breakLoop: return .normal
             case .returned: return .returned

@@ -10,6 +10,24 @@ class ExprNode {
     func eval(_ f: Frame) throws -> Value {
         throw ScriptError.runtimeError("internal error: \(type(of: self)) cannot be evaluated")
     }
+
+    /// The value's truth (`if`, `while`, `and`/`or` tests); comparisons override it to skip
+    /// making a bool value.
+    func evalBool(_ f: Frame) throws -> Bool {
+        let v = try eval(f)
+        if case .bool(let b) = v { return b }
+        return try f.interpreter.truthy(v)
+    }
+}
+
+extension Array where Element == ExprNode {
+    /// Evaluates the node at `i` without retaining it (the array owns it while it runs).
+    @inline(__always)
+    func eval(_ i: Int, _ f: Frame) throws -> Value {
+        try withUnsafeBufferPointer { nodes in
+            try Unmanaged.passUnretained(nodes[i])._withUnsafeGuaranteedRef { try $0.eval(f) }
+        }
+    }
 }
 
 extension ScriptError {

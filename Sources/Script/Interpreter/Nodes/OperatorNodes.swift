@@ -15,6 +15,11 @@ final class UnaryNode: ExprNode {
             do { return try f.interpreter.unary(op, v) } catch let e as ScriptError { throw e.locate(span, f) }
         }
     }
+
+    override func evalBool(_ f: Frame) throws -> Bool {
+        if op == .not { return !(try operand.evalBool(f)) }
+        return try super.evalBool(f)
+    }
 }
 
 final class BinaryNode: ExprNode {
@@ -73,6 +78,14 @@ final class BooleanNode: ExprNode {
         }
         return v
     }
+
+    override func evalBool(_ f: Frame) throws -> Bool {
+        for item in items {
+            let t = try item.evalBool(f)
+            if isAnd ? !t : t { return t }
+        }
+        return isAnd
+    }
 }
 
 final class CompareNode: ExprNode {
@@ -115,7 +128,7 @@ final class ConditionalNode: ExprNode {
         super.init(span)
     }
     override func eval(_ f: Frame) throws -> Value {
-        try f.interpreter.truthy(try test.eval(f)) ? try body.eval(f) : try orElse.eval(f)
+        try test.evalBool(f) ? try body.eval(f) : try orElse.eval(f)
     }
 }
 
@@ -135,6 +148,16 @@ final class CompareOneNode: ExprNode {
         let b = try right.eval(f)
         if let quick = quickCompare(op, a, b) { return .bool(quick) }
         do { return try f.interpreter.richCompare(op, a, b) } catch let e as ScriptError { throw e.locate(span, f) }
+    }
+
+    override func evalBool(_ f: Frame) throws -> Bool {
+        let a = try left.eval(f)
+        let b = try right.eval(f)
+        if let quick = quickCompare(op, a, b) { return quick }
+        let result: Value
+        do { result = try f.interpreter.richCompare(op, a, b) } catch let e as ScriptError { throw e.locate(span, f) }
+        if case .bool(let r) = result { return r }
+        return try f.interpreter.truthy(result)
     }
 }
 

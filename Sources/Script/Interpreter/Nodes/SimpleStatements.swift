@@ -74,7 +74,7 @@ final class AssertStmt: StmtNode {
         super.init(span)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        if try f.interpreter.truthy(try test.eval(f)) { return .normal }
+        if try test.evalBool(f) { return .normal }
         let args = try message.map { [try $0.eval(f)] } ?? []
         throw ScriptError(ExceptionObject(type: BuiltinTypes.assertionError, args: args))
     }
