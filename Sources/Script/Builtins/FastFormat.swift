@@ -63,7 +63,7 @@ enum FastFormat {
         switch v {
         case .int(let i):
             guard spec.precision == nil, spec.type == nil || spec.type == "d" else { return nil }
-            return pad(String(i), spec, defaultRight: true)
+            return pad(DecimalText.string(i), spec, defaultRight: true)
         case .float(let d):
             guard spec.type == "f", let p = spec.precision, d.isFinite else { return nil }
             return pad(fixed(d, p), spec, defaultRight: true)

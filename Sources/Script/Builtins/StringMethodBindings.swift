@@ -235,7 +235,7 @@ extension Interpreter {
         if spec.isEmpty {
             switch v {
             case .str(let s): return s
-            case .int(let i): return String(i)
+            case .int(let i): return DecimalText.string(i)
             case .float(let d): return pythonFloatRepr(d)
             default: break
             }

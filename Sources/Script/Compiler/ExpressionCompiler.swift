@@ -33,7 +33,10 @@ extension Compiler {
             }
             return call
         case .attribute(let o, let name): return AttributeNode(try expression(o), name, span)
-        case .subscript(let o, let i): return SubscriptNode(try expression(o), try expression(i), span)
+        case .subscript(let o, let i):
+            let container = try expression(o)
+            if let local = container as? LocalLoad { return LocalSubscriptNode(local, try expression(i), span) }
+            return SubscriptNode(container, try expression(i), span)
         case .slice(let a, let b, let c):
             return SliceNode(try a.map { (x) throws(ScriptSyntaxError) in try expression(x) },
                              try b.map { (x) throws(ScriptSyntaxError) in try expression(x) },

@@ -66,7 +66,7 @@ extension Interpreter {
                 return .str(out)
             }
         case .dict(let d):
-            if let r = d.get(try HashKey(key)) { return r }
+            if let r = try d.lookup(key) { return r }
             throw ScriptError.keyError(key)
         case .object(let o):
             if let r = try o.item(key, self) { return r }

@@ -5,7 +5,7 @@ extension Interpreter {
         switch v {
         case .none: return "None"
         case .bool(let b): return b ? "True" : "False"
-        case .int(let i): return String(i)
+        case .int(let i): return DecimalText.string(i)
         case .float(let d): return pythonFloatRepr(d)
         case .str(let s): return pythonStringRepr(s)
         case .list(let l):
@@ -64,7 +64,7 @@ extension Interpreter {
     public func equal(_ a: Value, _ b: Value) throws -> Bool {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x == y
-        case (.str(let x), .str(let y)): return x.utf8.count == y.utf8.count && x == y
+        case (.str(let x), .str(let y)): return StringHashing.equal(x, y)
         case (.float(let x), .float(let y)): return x == y
         case (.none, .none): return true
         case (.bool(let x), .bool(let y)): return x == y
@@ -115,7 +115,7 @@ extension Interpreter {
         case (.bool(let x), .bool(let y)): return x == y
         case (.int(let x), .int(let y)): return x == y && x >= -5 && x <= 256
         case (.float(let x), .float(let y)): return x.bitPattern == y.bitPattern
-        case (.str(let x), .str(let y)): return x == y && x.utf8.count <= 1
+        case (.str(let x), .str(let y)): return x.utf8.count <= 1 && StringHashing.equal(x, y)
         case (.list(let x), .list(let y)): return x === y
         case (.dict(let x), .dict(let y)): return x === y
         case (.tuple(let x), .tuple(let y)): return x.isEmpty && y.isEmpty

@@ -79,7 +79,7 @@ extension Interpreter {
                 throw ScriptError.typeError("'in <string>' requires string as left operand, not \(item.typeName)")
             }
             return sub.isEmpty || s.contains(sub)
-        case .dict(let d): return d.get(try HashKey(item)) != nil
+        case .dict(let d): return try d.lookup(item) != nil
         case .list(let l):
             for x in l.items where try identical(x, item) || equal(x, item) { return true }
             return false

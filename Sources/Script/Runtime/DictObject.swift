@@ -31,7 +31,7 @@ public final class DictObject {
             if e == -1 { return (firstFree >= 0 ? firstFree : i, -1) }
             if e == -2 {
                 if firstFree < 0 { firstFree = i }
-            } else if let k = keys[e], k.hash == key.hash, keysEqual(k.value, key.value) {
+            } else if keys[e].unsafelyUnwrapped.hash == key.hash && keysEqual(keys[e].unsafelyUnwrapped.value, key.value) {
                 return (i, e)
             }
             perturb >>= 5
@@ -62,6 +62,41 @@ public final class DictObject {
         if live == 0 { return nil }
         let (_, e) = find(key)
         return e >= 0 ? values[e] : nil
+    }
+
+    /// Looks up `key` without wrapping it in a `HashKey` (no copy of the key is made);
+    /// raises `TypeError` for an unhashable key.
+    @inline(__always)
+    public func lookup(_ key: Value) throws -> Value? {
+        try withUnsafePointer(to: key) { try lookup($0) }
+    }
+
+    /// `lookup` of the key at `key`, which is read in place.
+    @inline(__always)
+    func lookup(_ key: UnsafePointer<Value>) throws -> Value? {
+        guard let hash = key.pointee.keyHash else {
+            throw ScriptError.typeError("unhashable type: '\(key.pointee.typeName)'")
+        }
+        if live == 0 { return nil }
+        let e = find(hash: hash, key)
+        return e >= 0 ? values[e] : nil
+    }
+
+    /// The entry position of a key with `hash`, or -1.
+    @inline(__always)
+    private func find(hash: Int, _ key: UnsafePointer<Value>) -> Int {
+        let mask = table.count - 1
+        var i = Int(UInt(bitPattern: hash) & UInt(mask))
+        var perturb = UInt(bitPattern: hash)
+        while true {
+            let e = Int(table[i])
+            if e == -1 { return -1 }
+            // A live entry's key is never nil (removed entries are -2 in the table); the key
+            // is compared in place, not copied.
+            if e >= 0 && keys[e].unsafelyUnwrapped.hash == hash && keys[e].unsafelyUnwrapped.value.isSameKey(as: key) { return e }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(perturb & UInt(mask))) & mask
+        }
     }
 
     /// Inserts or replaces; a replaced key keeps its position.

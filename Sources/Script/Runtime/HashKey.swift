@@ -19,7 +19,7 @@ public struct HashKey: Hashable {
     @inline(__always)
     public init(string: String) {
         value = .str(string)
-        hash = string.hashValue
+        hash = StringHashing.hash(string)
     }
 
     /// Python-compatible hash, or nil for unhashable values.
@@ -31,7 +31,7 @@ public struct HashKey: Hashable {
         case .float(let d):
             if d.rounded(.towardZero) == d, abs(d) < 9.2e18 { return Int(d) }
             return d.hashValue
-        case .str(let s): return s.hashValue
+        case .str(let s): return StringHashing.hash(s)
         case .tuple(let items):
             var hasher = Hasher()
             for item in items {
@@ -56,7 +56,7 @@ public struct HashKey: Hashable {
 /// Equality for keys: numeric across int/float/bool, structural for str and tuple, identity otherwise.
 func keysEqual(_ a: Value, _ b: Value) -> Bool {
     switch (a, b) {
-    case (.str(let x), .str(let y)): return x.utf8.count == y.utf8.count && x == y
+    case (.str(let x), .str(let y)): return StringHashing.equal(x, y)
     case (.int(let x), .int(let y)): return x == y
     case (.none, .none): return true
     case (.tuple(let x), .tuple(let y)):
@@ -80,6 +80,26 @@ public protocol KeyEquatable {
 }
 
 extension Value {
+    /// The Python-compatible hash, or nil when unhashable (computed on the value in place).
+    @inline(__always)
+    var keyHash: Int? {
+        if case .str(let s) = self { return StringHashing.hash(s) }
+        return HashKey.hash(of: self)
+    }
+
+    /// `keysEqual(self, other)` with `other` read in place.
+    @inline(__always)
+    func isSameKey(as other: UnsafePointer<Value>) -> Bool {
+        if case .str(let x) = self { return other.pointee.isString(x) }
+        return keysEqual(self, other.pointee)
+    }
+
+    @inline(__always)
+    private func isString(_ x: String) -> Bool {
+        if case .str(let y) = self { return StringHashing.equal(x, y) }
+        return false
+    }
+
     /// The value as a Double when it is a bool, int or float.
     public var numericValue: Double? {
         switch self {

@@ -12,36 +12,38 @@ final class FStringNode: ExprNode {
         do { return .str(try render(parts, f)) } catch let e as ScriptError { throw e.locate(span, f) }
     }
     private func render(_ parts: [Part], _ f: Frame) throws -> String {
-        var out = ""
-        unowned(unsafe) let interp = f.interpreter
-        for p in parts {
-            switch p {
-            case .literal(let s): out += s
-            case .field(let e, let conversion, let spec, let debug):
-                if let debug { out += debug }
-                var v = try e.eval(f)
-                if conversion == nil && spec == nil {
-                    switch v {
-                    case .str(let s):
-                        out += s
-                        continue
-                    case .int(let i):
-                        out += String(i)
-                        continue
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { buffer in
+            var out = TextAccumulator(buffer)
+            unowned(unsafe) let interp = f.interpreter
+            for p in parts {
+                switch p {
+                case .literal(let s): out.append(s)
+                case .field(let e, let conversion, let spec, let debug):
+                    if let debug { out.append(debug) }
+                    var v = try e.eval(f)
+                    if conversion == nil && spec == nil {
+                        switch v {
+                        case .str(let s):
+                            out.append(s)
+                            continue
+                        case .int(let i):
+                            out.append(decimal: i)
+                            continue
+                        default: break
+                        }
+                    }
+                    switch conversion {
+                    case "r": v = .str(try interp.repr(v))
+                    case "s": v = .str(try interp.str(v))
+                    case "a": v = .str(asciiRepr(try interp.repr(v)))
                     default: break
                     }
+                    let specText = try spec.map { try render($0, f) } ?? ""
+                    out.append(try interp.format(v, specText))
                 }
-                switch conversion {
-                case "r": v = .str(try interp.repr(v))
-                case "s": v = .str(try interp.str(v))
-                case "a": v = .str(asciiRepr(try interp.repr(v)))
-                default: break
-                }
-                let specText = try spec.map { try render($0, f) } ?? ""
-                out += try interp.format(v, specText)
             }
+            return out.text
         }
-        return out
     }
 }
 

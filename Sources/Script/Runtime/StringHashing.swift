@@ -1,0 +1,77 @@
+import Glibc
+
+/// Hashing and equality of `str` values as dict keys and set members, on their UTF-8 bytes.
+///
+/// Python compares strings by code points, so equal code points (and so equal UTF-8 bytes)
+/// are the only equality; Swift's `==` would also equate canonically equivalent strings
+/// ("é" and "e\u{301}"), which Python keeps apart. Hashing the bytes with a multiply–xorshift
+/// mix is several times cheaper than `Hasher` (SipHash) for the short keys cells use, and
+/// the seed, drawn once per process, keeps the order of collisions unpredictable, as
+/// Python's randomised `str` hash does.
+enum StringHashing {
+    private static let seed = UInt64.random(in: .min ... .max) | 1
+
+    /// The hash of `s` (equal for strings with equal code points).
+    @inline(__always)
+    static func hash(_ s: String) -> Int {
+        if let h = s.utf8.withContiguousStorageIfAvailable({ hash(bytes: $0) }) { return h }
+        var copy = s
+        return copy.withUTF8 { hash(bytes: $0) }
+    }
+
+    /// Whether `a` and `b` have the same code points.
+    @inline(__always)
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let count = a.utf8.count
+        guard count == b.utf8.count else { return false }
+        if let r = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in bytesEqual(x, y, count) }
+        }), let r { return r }
+        return a.utf8.elementsEqual(b.utf8)
+    }
+
+    @inline(__always)
+    private static func bytesEqual(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>, _ count: Int) -> Bool {
+        guard count > 0, let p = x.baseAddress, let q = y.baseAddress else { return true }
+        return memcmp(p, q, count) == 0
+    }
+
+    private static func hash(bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
+        guard let base = bytes.baseAddress else { return Int(bitPattern: UInt(finish(h))) }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        let n = bytes.count
+        while i + 8 <= n {
+            h = mix(h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            i += 8
+        }
+        if i < n {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                tail |= UInt64(base[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = mix(h ^ tail)
+        }
+        return Int(bitPattern: UInt(finish(h)))
+    }
+
+    @inline(__always)
+    private static func mix(_ x: UInt64) -> UInt64 {
+        var h = x &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 31
+        return h
+    }
+
+    @inline(__always)
+    private static func finish(_ x: UInt64) -> UInt64 {
+        var h = x
+        h ^= h >> 29
+        h &*= 0x94D0_49BB_1331_11EB
+        h ^= h >> 32
+        return h
+    }
+}
