@@ -36,12 +36,14 @@ final class FunctionObject: ScriptObject {
     }
 
     /// How a call site with `positional` arguments and these keyword names binds, decided once
-    /// per call site and function: the slot of each keyword and the defaults to fill in.
-    /// Nil when the call needs the general path (including every call that is an error).
+    /// per call site and function: where each argument goes (a parameter slot, the `*args`
+    /// tuple or the `**kwargs` dict) and the defaults to fill in. Nil when the call needs the
+    /// general path (a generator, and every call that is an error).
     func plan(positional: Int, keywords: [String]) -> CallPlan? {
         let p = code.parameters
-        guard plainShape, positional <= p.positional.count else { return nil }
-        var provided = Set(0..<positional)
+        guard !code.isGenerator, positional <= p.positional.count || p.varArgsSlot != nil else { return nil }
+        let direct = min(positional, p.positional.count)
+        var provided = Set(0..<direct)
         var keywordSlots: [Int] = []
         for name in keywords {
             let slot: Int
@@ -49,10 +51,14 @@ final class FunctionObject: ScriptObject {
                 slot = i
             } else if let k = p.keywordOnly.firstIndex(of: name) {
                 slot = p.keywordOnlyStart + k
+            } else if p.varKeywordsSlot != nil {
+                slot = CallPlan.toKeywordsDict
             } else {
                 return nil
             }
-            guard provided.insert(slot).inserted else { return nil }
+            if slot != CallPlan.toKeywordsDict {
+                guard provided.insert(slot).inserted else { return nil }
+            }
             keywordSlots.append(slot)
         }
         var fills: [(slot: Int, value: Value)] = []
@@ -64,7 +70,8 @@ final class FunctionObject: ScriptObject {
             guard let value = keywordDefaults[name] else { return nil }
             fills.append((p.keywordOnlyStart + k, value))
         }
-        return CallPlan(keywordSlots: keywordSlots, fills: fills)
+        return CallPlan(directPositional: direct, varArgsSlot: p.varArgsSlot, keywordSlots: keywordSlots,
+                        keywordNames: keywords, varKeywordsSlot: p.varKeywordsSlot, fills: fills)
     }
 
     func repr(_ interpreter: Interpreter) throws -> String { "<function \(qualifiedName)>" }
@@ -141,15 +148,39 @@ final class FunctionObject: ScriptObject {
         }
     }
 
-    /// The direct call path for a planned call with keyword arguments.
+    /// The direct call path for a planned call: evaluates the arguments in the caller's frame
+    /// straight into the callee's slots, its `*args` tuple and its `**kwargs` dict.
     func invoke(_ arguments: [ExprNode], keywords: [ExprNode], plan: CallPlan, from caller: Frame) throws -> Value {
         let unmanaged = Frame.make(code: code, caller: caller, closure: closure)
         defer { Frame.recycle(unmanaged) }
         return try unmanaged._withUnsafeGuaranteedRef { frame in
             let slots = frame.slots
-            for i in 0..<arguments.count { (slots + i).initialize(to: try arguments.eval(i, caller)) }
-            for k in 0..<keywords.count { (slots + plan.keywordSlots[k]).initialize(to: try keywords.eval(k, caller)) }
+            for i in 0..<plan.directPositional { (slots + i).initialize(to: try arguments.eval(i, caller)) }
+            if let varArgs = plan.varArgsSlot {
+                var extra: [Value] = []
+                if arguments.count > plan.directPositional {
+                    extra.reserveCapacity(arguments.count - plan.directPositional)
+                    for i in plan.directPositional..<arguments.count { extra.append(try arguments.eval(i, caller)) }
+                }
+                (slots + varArgs).initialize(to: .tuple(extra))
+            }
+            var keywordsDict: DictObject?
+            if let varKeywords = plan.varKeywordsSlot {
+                let d = DictObject()
+                keywordsDict = d
+                (slots + varKeywords).initialize(to: .dict(d))
+            }
+            for k in 0..<keywords.count {
+                let value = try keywords.eval(k, caller)
+                let slot = plan.keywordSlots[k]
+                if slot == CallPlan.toKeywordsDict {
+                    keywordsDict?.set(HashKey(string: plan.keywordNames[k]), value)
+                } else {
+                    (slots + slot).initialize(to: value)
+                }
+            }
             for fill in plan.fills { (slots + fill.slot).initialize(to: fill.value) }
+            for (slot, cell) in code.cellParameters { frame.cells[cell].value = slots[slot] }
             return try runInvoked(frame, caller)
         }
     }
@@ -293,8 +324,18 @@ final class BoundMethod: ScriptObject {
 
 /// A call site's binding of arguments to a function's slots (see `FunctionObject.plan`).
 struct CallPlan {
-    /// The parameter slot of each keyword argument, in call order.
+    /// `keywordSlots` entry for a keyword argument that goes into `**kwargs`.
+    static let toKeywordsDict = -1
+    /// How many leading positional arguments go straight into parameter slots.
+    let directPositional: Int
+    /// Where the tuple of the remaining positional arguments goes (`*args`), if declared.
+    let varArgsSlot: Int?
+    /// The parameter slot of each keyword argument, in call order (or `toKeywordsDict`).
     let keywordSlots: [Int]
+    /// The keyword arguments' names, in call order.
+    let keywordNames: [String]
+    /// Where the dict of the other keyword arguments goes (`**kwargs`), if declared.
+    let varKeywordsSlot: Int?
     /// Parameters not passed, with their default values.
     let fills: [(slot: Int, value: Value)]
 }

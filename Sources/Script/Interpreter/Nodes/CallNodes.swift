@@ -7,12 +7,15 @@ final class CallNode: ExprNode {
     let keywords: [(String?, ExprNode)]   // nil name = **mapping
     let simple: Bool
 
-    /// Keyword names and values when every keyword is named and nothing is unpacked.
+    /// Keyword names (possibly none) when every keyword is named and nothing is unpacked:
+    /// such a call can bind through a `CallPlan`.
     let plainKeywordNames: [String]?
     let plainKeywordValues: [ExprNode]
     /// The function the last keyword call went to, and how its arguments bind.
     var plannedFunction: FunctionObject?
     var callPlan: CallPlan?
+    /// The function this site last found it cannot plan for.
+    var unplannedFunction: FunctionObject?
 
     init(_ callee: ExprNode, positional: [ExprNode], starred: [Bool], keywords: [(String?, ExprNode)], _ span: SourceSpan) {
         self.callee = callee
@@ -21,7 +24,7 @@ final class CallNode: ExprNode {
         self.keywords = keywords
         self.simple = keywords.isEmpty && !starred.contains(true)
         let names = keywords.compactMap(\.0)
-        plainKeywordNames = !keywords.isEmpty && names.count == keywords.count && !starred.contains(true) ? names : nil
+        plainKeywordNames = names.count == keywords.count && !starred.contains(true) ? names : nil
         plainKeywordValues = keywords.map(\.1)
         calleeGlobal = (callee as? GlobalLoad)?.box.storage
         super.init(span)
@@ -79,25 +82,33 @@ final class CallNode: ExprNode {
                     throw e.locate(span, f)
                 }
             }
-            if let function = o as? FunctionObject, let plan = function.plan(positional: positional.count, keywords: names) {
-                plannedFunction = function
-                callPlan = plan
-                do { return try function.invoke(positional, keywords: plainKeywordValues, plan: plan, from: f) } catch let e as ScriptError {
-                    throw e.locate(span, f)
+            if o !== unplannedFunction, let function = o as? FunctionObject {
+                if let plan = function.plan(positional: positional.count, keywords: names) {
+                    plannedFunction = function
+                    callPlan = plan
+                    do { return try function.invoke(positional, keywords: plainKeywordValues, plan: plan, from: f) } catch let e as ScriptError {
+                        throw e.locate(span, f)
+                    }
                 }
+                // A generator function, or a call that raises a TypeError: not planned again.
+                unplannedFunction = function
             }
         }
-        let args = try evaluateArguments(f)
+        let args = try evaluateArguments(f, callee: fn)
         do { return try f.interpreter.call(fn, args) } catch let e as ScriptError { throw e.locate(span, f) }
     }
 
-    func evaluateArguments(_ f: Frame) throws -> Arguments {
+    /// Evaluates the arguments in order; `callee` names the function in CPython's message
+    /// for a keyword given twice through `**`.
+    func evaluateArguments(_ f: Frame, callee: Value = .none) throws -> Arguments {
         var args = Arguments()
         if simple {
             args.positional.reserveCapacity(positional.count)
             for p in positional { args.positional.append(try p.eval(f)) }
             return args
         }
+        args.positional.reserveCapacity(positional.count)
+        args.keywords.reserveCapacity(keywords.count)
         for (i, p) in positional.enumerated() {
             let v = try p.eval(f)
             if starred[i] {
@@ -115,7 +126,7 @@ final class CallNode: ExprNode {
             let v = try e.eval(f)
             if let name {
                 if args.keywords.contains(where: { $0.name == name }) {
-                    throw ScriptError.typeError("keyword argument repeated: \(name)").locate(span, f)
+                    throw ScriptError.typeError("\(functionDescription(callee))got multiple values for keyword argument '\(name)'").locate(span, f)
                 }
                 args.keywords.append((name, v))
             } else {
@@ -127,7 +138,7 @@ final class CallNode: ExprNode {
                         throw ScriptError.typeError("keywords must be strings").locate(span, f)
                     }
                     if args.keywords.contains(where: { $0.name == key }) {
-                        throw ScriptError.typeError("got multiple values for keyword argument '\(key)'").locate(span, f)
+                        throw ScriptError.typeError("\(functionDescription(callee))got multiple values for keyword argument '\(key)'").locate(span, f)
                     }
                     args.keywords.append((key, value))
                 }
@@ -192,10 +203,19 @@ final class MethodCallNode: ExprNode {
                function.acceptsExactly(call.positional.count) {
                 do { return try function.invoke(call.positional, from: f) } catch let e as ScriptError { throw e.locate(span, f) }
             }
-            let args = try call.evaluateArguments(f)
+            let args = try call.evaluateArguments(f, callee: fn)
             do { return try f.interpreter.call(fn, args) } catch let e as ScriptError { throw e.locate(span, f) }
         }
     }
+}
+
+/// How CPython names a callee in argument errors (`__main__.f() `, `print() `), with a
+/// trailing space; empty when there is nothing to name.
+func functionDescription(_ callee: Value) -> String {
+    guard case .object(let o) = callee else { return "" }
+    if let function = o as? FunctionObject { return "__main__.\(function.qualifiedName)() " }
+    if let builtin = o as? BuiltinFunction { return "\(builtin.name)() " }
+    return ""
 }
 
 /// Creates a function object (for `def` and `lambda`), capturing defaults and cells.
