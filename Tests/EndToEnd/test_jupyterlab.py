@@ -183,7 +183,7 @@ class LabServer:
     def stop(self):
         """Last resort (the tests shut the server down through the UI): /api/shutdown, then
         SIGTERM, then SIGKILL of the server's process group; then ends any kernel this server
-        started that outlived it (a Beamtime kernel does not exit when its parent dies)."""
+        started that is still there (a kernel notices its parent's end only about a second later)."""
         if self.process and self.process.poll() is None:
             try:
                 self.api("POST", "/api/shutdown")
