@@ -11,8 +11,9 @@ Jupyter config/data/runtime directories, and drives Debian's chromium through Pl
      plot and the peak statistics;
   3. `mot` + Tab offers motor, motor1, ...; Shift-Tab on `scan(` shows its signature and
      docstring;
-  4. a long `count`, the toolbar's stop button: the cell ends with the paused message;
-     `RE.abort()` ends the run with exit_status "abort";
+  4. a long `count`, the toolbar's stop button: the cell ends with the paused message and
+     the live header reads "paused" (no ETA); `RE.abort()` ends the run with exit_status
+     "abort" and the header says so;
   5. an error shows a coloured traceback with its caret line;
   6. restart the kernel, run a cell again, save and close the notebook;
   7. the tutorial notebooks in notebooks/: each opens, runs all cells (Run > Run All Cells)
@@ -654,6 +655,11 @@ class JupyterLabTests(unittest.TestCase):
         states = page.evaluate("window.__live")
         self.notes.append(f"count live states seen: {len(states)}, first {states[0][1]!r}, last {states[-1][1]!r}")
         self.assertLess(int(re.search(r"(\d+)/100000", states[-1][1]).group(1)), 100000)
+        # While it ran the header gave an ETA; paused, it says so and gives none.
+        self.assertIn("ETA", states[-2][1], states)
+        self.assertRegex(states[-1][1], r"^scan \d+ · count · \d+/100000 points · paused$", states)
+        header = self.cells().nth(index).locator(".beamtime-live > div").first.inner_text()
+        self.assertRegex(header, r"· paused$")
         self.scroll_to_top_of(self.cells().nth(index))
         self.shot("07-count-paused")
 

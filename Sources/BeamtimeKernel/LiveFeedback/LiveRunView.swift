@@ -2,9 +2,10 @@ import Analysis
 import Plot
 import Script
 
-/// What the cell shows while a run goes: a progress bar with points done, total and ETA,
-/// a table of the latest rows and, when the run ends, a plot of the first detector against
-/// the first motor with its peak statistics. Numbers are written by `FigureFormat`. Rendered as HTML (and plain text).
+/// What the cell shows while a run goes: a progress bar with points done, total and ETA
+/// (or `paused` while the run engine is paused), a table of the latest rows and, when the
+/// run ends, a plot of the first detector against the first motor with its peak statistics.
+/// Numbers are written by `FigureFormat`. Rendered as HTML (and plain text).
 final class LiveRunView: ScriptObject {
     let title: String
     let total: Int?
@@ -16,7 +17,12 @@ final class LiveRunView: ScriptObject {
     private(set) var y: [Double] = []
     /// The range of the motor positions seen so far (rounds the table's positions).
     private var xLow = Double.infinity, xHigh = -Double.infinity
-    private let started = Monotonic.now()
+    private let clock: () -> Double
+    private let started: Double
+    /// When the current pause began; nil while the run goes.
+    private(set) var pausedSince: Double?
+    /// Seconds spent paused before the current pause.
+    private var pausedSeconds = 0.0
     private(set) var ending: (status: String, reason: String)?
     private(set) var stats: PeakStatistics?
 
@@ -26,11 +32,15 @@ final class LiveRunView: ScriptObject {
     /// then use the thinned curve).
     static let maximumPoints = 200_000
 
-    init(title: String, total: Int?, xKey: String?, yKeys: [String]) {
+    /// A view of a run called `title`, of `total` points if known; `clock` gives seconds
+    /// (monotonic; replaced in tests).
+    init(title: String, total: Int?, xKey: String?, yKeys: [String], clock: @escaping () -> Double = Monotonic.now) {
         self.title = title
         self.total = total
         self.xKey = xKey
         self.yKeys = yKeys
+        self.clock = clock
+        started = clock()
     }
 
     var columns: [String] { ["seq_num"] + (xKey.map { [$0] } ?? []) + yKeys }
@@ -63,15 +73,38 @@ final class LiveRunView: ScriptObject {
 
     /// Marks the run finished and computes the peak statistics (for motor scans).
     func finish(status: String, reason: String) {
+        resume()
         ending = (status, reason)
         if xKey != nil, x.count >= 2 { stats = PeakStatistics.compute(x: x, y: y) }
     }
 
+    /// Marks the run paused (the run engine paused it): no ETA until `resume`.
+    func pause() {
+        guard ending == nil, pausedSince == nil else { return }
+        pausedSince = clock()
+    }
+
+    /// Marks a paused run going again; the time it spent paused counts for neither the ETA
+    /// nor the final duration.
+    func resume() {
+        guard let since = pausedSince else { return }
+        pausedSeconds += clock() - since
+        pausedSince = nil
+    }
+
+    /// Whether the run is paused.
+    var isPaused: Bool { pausedSince != nil }
+
+    /// Seconds the run has been going, pauses left out.
+    var activeSeconds: Double { (pausedSince ?? clock()) - started - pausedSeconds }
+
     var progressText: String {
-        let elapsed = Monotonic.now() - started
+        let elapsed = activeSeconds
         var text = total.map { "\(done)/\($0) points" } ?? "\(done) points"
         if let (status, reason) = ending {
             text += " · \(status)" + (reason.isEmpty ? "" : " (\(reason))") + " in \(FigureFormat.duration(elapsed))"
+        } else if isPaused {
+            text += " · paused"
         } else if let total, done > 0, total > done {
             text += " · ETA \(FigureFormat.duration(elapsed / Double(done) * Double(total - done)))"
         }
