@@ -73,25 +73,19 @@ final class ParentWatchTests: XCTestCase {
         let log = MemoryLog()
         let server = try KernelServer(connection: connection, core: KernelCore(language: ScriptedLanguage(), log: log),
                                       log: log, parentWatch: watch)
-        let ended = Event()
-        let endingBox = EndingBox()
-        let thread = try PlatformThread {
-            endingBox.ending = try? server.run()
-            ended.signal()
-        }
-        _ = thread
+        let running = try ServerThread(server)
         let client = try KernelClient(connection: connection)
         defer { client.close() }
         _ = try client.waitForReady(timeout: 10)
         // Serving, with the parent alive, across more than one look.
-        XCTAssertFalse(ended.wait(timeout: 1.5), "the server stopped while its parent lived")
+        XCTAssertFalse(running.ended.wait(timeout: 1.5), "the server stopped while its parent lived")
         XCTAssertTrue(try client.execute("7", timeout: 5).succeeded)
 
         table.reparent(to: 1)
         let gone = Monotonic.now()
-        XCTAssertTrue(ended.wait(timeout: 3), "the server kept running after its parent had gone")
+        XCTAssertTrue(running.ended.wait(timeout: 3), "the server kept running after its parent had gone")
         XCTAssertLessThan(Monotonic.now() - gone, 2.5)
-        XCTAssertEqual(endingBox.ending, .parentExited)
+        XCTAssertEqual(running.ending, .parentExited)
         XCTAssertTrue(log.warnings.contains("the parent process (pid 4242) has exited: shutting down"), "\(log.warnings)")
     }
 }
