@@ -56,6 +56,7 @@ public final class BeamtimeLanguage: KernelLanguage {
             let feedback = LiveFeedback(interpreter: session.interpreter)
             liveFeedback = feedback
             beamline.engine.subscribe(.native { try feedback.receive($0) })
+            beamline.engine.addStateHook { new, _ in feedback.engineState(new) }
         } catch {
             beamlineError = "\(error)"
         }

@@ -11,7 +11,9 @@ struct Kernel: ParsableCommand {
         discussion: """
         Jupyter writes a connection file (ports, transport, signing key) and starts this command with it. \
         The kernel binds only the address in that file, serves until a shutdown_request or SIGTERM, and \
-        logs dropped or unknown messages to standard error.
+        logs dropped or unknown messages to standard error. When JPY_PARENT_PID names the process that \
+        started it (jupyter_client sets it), the kernel also shuts down within about a second of that \
+        process's end, as ipykernel does.
         """
     )
 
@@ -27,7 +29,8 @@ struct Kernel: ParsableCommand {
         let log = StandardErrorLog()
         let core = KernelCore(language: BeamtimeLanguage(), log: log)
         do {
-            let server = try KernelServer(connection: connection, core: core, log: log)
+            let server = try KernelServer(connection: connection, core: core, log: log,
+                                          parentWatch: ParentWatch.fromEnvironment())
             _ = try server.run()
         } catch {
             StandardStreams.error("beamtime kernel: \(error)\n")

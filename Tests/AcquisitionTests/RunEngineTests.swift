@@ -150,6 +150,23 @@ final class RunEngineTests: XCTestCase {
         XCTAssertEqual(b.stops.first?.body["exit_status"], "success")
     }
 
+    func testStateHooksSeeEveryChange() throws {
+        let b = try Beamline()
+        var changes: [String] = []
+        b.namespace.engine.addStateHook { new, old in changes.append("\(old.rawValue)>\(new.rawValue)") }
+        b.run("RE(count([det], num=2))")
+        XCTAssertEqual(changes, ["idle>running", "running>idle"])
+        changes = []
+        b.run("token = RE.subscribe(lambda name, doc: RE.request_pause() if name == 'event' else None)")
+        XCTAssertEqual(b.fails("RE(count([det], num=3))"), "RunEngineInterrupted")
+        b.run("RE.unsubscribe(token)")
+        XCTAssertEqual(changes, ["idle>running", "running>paused"])
+        b.run("RE.resume()")
+        XCTAssertEqual(changes, ["idle>running", "running>paused", "paused>running", "running>idle"])
+        XCTAssertEqual(b.fails("RE.resume()"), "TransitionError", "no change on a refused transition")
+        XCTAssertEqual(changes.count, 4)
+    }
+
     func testImmediatePauseReplaysFromTheCheckpointWithoutDuplicates() throws {
         let b = try Beamline()
         b.run("""

@@ -269,14 +269,28 @@ class KernelRunTests(unittest.TestCase):
         self.assertEqual(reply["content"]["status"], "error")
         self.assertEqual(reply["content"]["ename"], "RunEngineInterrupted")
         self.assertIn("RE.resume()", reply["content"]["evalue"])
+        # The live view's header says the run is paused (no ETA) when the cell ends.
+        headers = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=10)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] in ("display_data", "update_display_data"):
+                headers.append(msg["content"]["data"]["text/plain"].splitlines()[0])
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+        self.assertRegex(headers[-1], r"^scan \d+ · scan: \d+/100 points · paused$", headers)
         state, outputs = self.run_cell("print(RE.state, len(events))")
         text = "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream")
         self.assertTrue(text.startswith("paused "), text)
         paused_at = int(text.split()[1])
         self.assertGreater(paused_at, 0)
         self.assertLess(paused_at, 100)
-        resumed, _ = self.run_cell("RE.resume()")
+        resumed, outputs = self.run_cell("RE.resume()")
         self.assertEqual(resumed["status"], "ok", resumed)
+        headers = [m["content"]["data"]["text/plain"].splitlines()[0] for m in outputs
+                   if m["msg_type"] == "update_display_data"]
+        self.assertRegex(headers[-1], r"^scan \d+ · scan: 100/100 points · success in ", headers)
         _, outputs = self.run_cell("print(events == list(range(1, 101)), stops, RE.state)\nRE.unsubscribe(token)\nmotor.settle_time = 0")
         text = "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream")
         self.assertEqual(text.strip(), "True ['success'] idle")

@@ -5,7 +5,9 @@ so JUPYTER_PATH must point at a directory holding kernels/beamtime (Tests/EndToE
 installs one into a temporary prefix).
 """
 
+import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -16,6 +18,9 @@ import uuid
 from queue import Empty
 
 import zmq
+from jupyter_client.blocking import BlockingKernelClient
+from jupyter_client.connect import write_connection_file
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 from jupyter_client.session import DELIM, Session
 
@@ -873,6 +878,127 @@ class LifecycleTests(unittest.TestCase):
         elapsed = time.monotonic() - started
         self.assertLess(elapsed, 1.0, f"the busy kernel exited {elapsed:.2f} s after SIGTERM")
         self.assertEqual(code, 0)
+
+
+# The stand-in for a Jupyter server: starts the kernelspec's argv with JPY_PARENT_PID set to
+# its own pid (as jupyter_client's launcher does), optionally under `sh -c` so that a shell
+# sits between the two, prints the kernel's pid, then waits to be killed.
+INTERMEDIATE_PARENT = r"""
+import json, os, shlex, subprocess, sys, time
+argv, connection_file, log, wrapped = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4] == "1"
+argv = [a.replace("{connection_file}", connection_file) for a in argv]
+if wrapped:
+    # Not exec: the shell stays the kernel's parent; it prints the kernel's pid itself.
+    argv = ["sh", "-c", shlex.join(argv) + " & echo $!; wait"]
+env = dict(os.environ, JPY_PARENT_PID=str(os.getpid()))
+child = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stderr=open(log, "wb"),
+                         stdout=subprocess.PIPE if wrapped else subprocess.DEVNULL, text=True)
+print(child.stdout.readline().strip() if wrapped else child.pid, flush=True)
+time.sleep(3600)
+"""
+
+
+def process_state(pid):
+    """The state letter of a process (R, S, Z, ...), or None if there is no such process."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return fields[0]
+
+
+def parent_pid(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        return int(f.read().rsplit(")", 1)[1].split()[1])
+
+
+class ParentDeathTests(unittest.TestCase):
+    """A kernel whose parent is killed exits by itself within a few seconds, as ipykernel's
+    parent poller makes it (JPY_PARENT_PID): a SIGKILLed Jupyter server leaves no kernels."""
+
+    EXIT_WITHIN = 5.0  # s; the kernel looks about once a second
+
+    def start(self, wrapped=False):
+        self.tmp = tempfile.TemporaryDirectory(prefix="beamtime-parent-")
+        self.addCleanup(self.tmp.cleanup)
+        connection_file, _ = write_connection_file(os.path.join(self.tmp.name, "kernel.json"), ip="127.0.0.1",
+                                                   key=secrets.token_hex(16).encode())
+        self.log = os.path.join(self.tmp.name, "kernel.log")
+        argv = KernelSpecManager().get_kernel_spec(KERNEL_NAME).argv
+        self.parent = subprocess.Popen(
+            [sys.executable, "-c", INTERMEDIATE_PARENT, json.dumps(argv), connection_file, self.log,
+             "1" if wrapped else "0"], stdout=subprocess.PIPE, text=True)
+        self.addCleanup(self.stop_parent)
+        self.kernel_pid = int(self.parent.stdout.readline())
+        self.addCleanup(self.stop_kernel)
+        if wrapped:
+            self.assertNotEqual(parent_pid(self.kernel_pid), self.parent.pid)
+        else:
+            self.assertEqual(parent_pid(self.kernel_pid), self.parent.pid)
+        self.kc = BlockingKernelClient(connection_file=connection_file)
+        self.kc.load_connection_file()
+        self.kc.start_channels()
+        self.addCleanup(self.kc.stop_channels)
+        self.kc.wait_for_ready(timeout=30)
+
+    def stop_parent(self):
+        if self.parent.poll() is None:
+            self.parent.kill()
+        self.parent.wait()
+        self.parent.stdout.close()
+
+    def stop_kernel(self):
+        if process_state(self.kernel_pid) not in (None, "Z"):
+            os.kill(self.kernel_pid, signal.SIGKILL)
+
+    def kill_parent_and_time_kernel_exit(self):
+        """SIGKILLs the parent (and reaps it, so its pid is gone too); returns the seconds
+        until the kernel process has exited (gone, or a zombie its new parent has not reaped)."""
+        self.assertIsNone(self.parent.poll())
+        self.parent.kill()
+        self.parent.wait()
+        started = time.monotonic()
+        while time.monotonic() - started < self.EXIT_WITHIN:
+            if process_state(self.kernel_pid) in (None, "Z"):
+                elapsed = time.monotonic() - started
+                print(f"\n    the kernel exited {elapsed:.2f} s after its parent", end=" ", flush=True)
+                return elapsed
+            time.sleep(0.05)
+        self.fail(f"the kernel (pid {self.kernel_pid}) is still running {self.EXIT_WITHIN} s after its parent was "
+                  f"killed")
+
+    def kernel_log(self):
+        with open(self.log, encoding="utf-8", errors="replace") as f:
+            return f.read()
+
+    def test_idle_kernel_exits_when_its_parent_is_killed(self):
+        self.start()
+        reply, _ = execute(self.kc, "x = 1")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.kill_parent_and_time_kernel_exit()
+        self.assertIn(f"the parent process (pid {self.parent.pid}) has exited: shutting down", self.kernel_log())
+
+    def test_busy_kernel_exits_when_its_parent_is_killed(self):
+        self.start()
+        msg_id = self.kc.execute("while True:\n    pass\n")
+        wait_iopub(self.kc, msg_id, "execute_input")
+        self.kill_parent_and_time_kernel_exit()
+
+    def test_kernel_exits_when_a_more_distant_parent_is_killed(self):
+        # A shell between JPY_PARENT_PID's process and the kernel survives the kill, so the
+        # kernel's own parent does not change: it must notice that the pid has gone.
+        self.start(wrapped=True)
+        self.kill_parent_and_time_kernel_exit()
+        self.assertIn(f"the parent process (pid {self.parent.pid}) has exited: shutting down", self.kernel_log())
+
+    def test_kernel_keeps_running_while_its_parent_lives(self):
+        self.start()
+        time.sleep(2.5)  # more than two looks at the parent
+        self.assertNotIn(process_state(self.kernel_pid), (None, "Z"))
+        reply, _ = execute(self.kc, "1 + 1")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual(self.kernel_log(), "")
 
 
 class AbortOrderingTest(unittest.TestCase):

@@ -12,13 +12,7 @@ final class KernelServerTests: XCTestCase {
                                         controlPort: 4, heartbeatPort: 5, key: "test-key")
         let log = MemoryLog()
         let server = try KernelServer(connection: connection, core: KernelCore(language: ScriptedLanguage(), log: log), log: log)
-        let ended = Event()
-        let endingBox = EndingBox()
-        let thread = try PlatformThread {
-            endingBox.ending = try? server.run()
-            ended.signal()
-        }
-        _ = thread
+        let running = try ServerThread(server)
         let client = try KernelClient(connection: connection)
         let info = try client.waitForReady(timeout: 10)
         XCTAssertEqual(info.content["implementation"], "scripted")
@@ -47,13 +41,25 @@ final class KernelServerTests: XCTestCase {
         forger.close()
 
         XCTAssertEqual(try client.shutdown().content["status"], "ok")
-        XCTAssertTrue(ended.wait(timeout: 3), "the server stopped")
-        XCTAssertEqual(endingBox.ending, .shutdownRequest(restart: false))
+        XCTAssertTrue(running.ended.wait(timeout: 3), "the server stopped")
+        XCTAssertEqual(running.ending, .shutdownRequest(restart: false))
         client.close()
         _ = try? Subprocess(["rm", "-rf", directory]).wait()
     }
 }
 
-final class EndingBox: @unchecked Sendable {
-    var ending: KernelServer.Ending?
+/// A server's `run()` on a thread of its own.
+final class ServerThread: @unchecked Sendable {
+    /// Signalled when `run()` has returned.
+    let ended = Event()
+    /// Why `run()` returned (nil if it threw); read after `ended`.
+    private(set) var ending: KernelServer.Ending?
+    private var thread: PlatformThread?
+
+    init(_ server: KernelServer) throws {
+        thread = try PlatformThread { [self] in
+            ending = try? server.run()
+            ended.signal()
+        }
+    }
 }

@@ -36,7 +36,16 @@ public final class RunEngine {
     /// Persistent metadata merged into every start document (`RE.md`).
     public let md = DictObject()
     /// The current state.
-    public private(set) var state = State.idle
+    public private(set) var state = State.idle {
+        didSet {
+            guard state != oldValue else { return }
+            for hook in stateHooks { hook(state, oldValue) }
+        }
+    }
+    /// Called on every change of `state` with the new and the old state (bluesky's
+    /// `RunEngine.state_hook`), e.g. for a live view that shows a paused run.
+    public typealias StateHook = (_ new: State, _ old: State) -> Void
+    private var stateHooks: [StateHook] = []
     let store: RunEngineStore
     var commands: [String: Command] = [:]
     private var subscribers: [(token: Int, callback: Subscriber)] = []
@@ -81,6 +90,9 @@ public final class RunEngine {
         subscribers.append((nextToken, subscriber))
         return nextToken
     }
+
+    /// Adds a hook called on every change of `state` (after the change).
+    public func addStateHook(_ hook: @escaping StateHook) { stateHooks.append(hook) }
 
     /// Removes a subscriber; returns whether it was there.
     @discardableResult

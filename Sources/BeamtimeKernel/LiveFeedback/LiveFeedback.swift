@@ -6,7 +6,9 @@ import Script
 
 /// Shows every run live in the cell that started it: one output, created when the run
 /// starts and replaced in place (display_id) at most ten times a second, whatever the
-/// event rate, and once more when the run ends.
+/// event rate, once when the run engine pauses the run (the header says `paused`, and the
+/// paused cell ends), and once more when the run ends. After `RE.resume()` the next
+/// event's update brings the ETA back.
 final class LiveFeedback {
     private unowned let interpreter: Interpreter
     private var view: LiveRunView?
@@ -54,6 +56,20 @@ final class LiveFeedback {
             update(view)
             self.view = nil
         default:
+            break
+        }
+    }
+
+    /// The hook to give the run engine (`addStateHook`): a pause is shown at once.
+    func engineState(_ state: RunEngine.State) {
+        guard let view else { return }
+        switch state {
+        case .paused:
+            view.pause()
+            update(view)
+        case .running:
+            view.resume()
+        case .idle:
             break
         }
     }

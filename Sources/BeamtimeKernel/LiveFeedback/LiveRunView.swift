@@ -2,9 +2,10 @@ import Analysis
 import Plot
 import Script
 
-/// What the cell shows while a run goes: a progress bar with points done, total and ETA,
-/// a table of the latest rows and, when the run ends, a plot of the first detector against
-/// the first motor with its peak statistics. Rendered as HTML (and plain text).
+/// What the cell shows while a run goes: a progress bar with points done, total and ETA
+/// (or `paused` while the run engine is paused), a table of the latest rows and, when the
+/// run ends, a plot of the first detector against the first motor with its peak statistics.
+/// Numbers are written by `FigureFormat`. Rendered as HTML (and plain text).
 final class LiveRunView: ScriptObject {
     let title: String
     let total: Int?
@@ -14,7 +15,14 @@ final class LiveRunView: ScriptObject {
     private var rows: [[String]] = []
     private(set) var x: [Double] = []
     private(set) var y: [Double] = []
-    private let started = Monotonic.now()
+    /// The range of the motor positions seen so far (rounds the table's positions).
+    private var xLow = Double.infinity, xHigh = -Double.infinity
+    private let clock: () -> Double
+    private let started: Double
+    /// When the current pause began; nil while the run goes.
+    private(set) var pausedSince: Double?
+    /// Seconds spent paused before the current pause.
+    private var pausedSeconds = 0.0
     private(set) var ending: (status: String, reason: String)?
     private(set) var stats: PeakStatistics?
 
@@ -24,11 +32,15 @@ final class LiveRunView: ScriptObject {
     /// then use the thinned curve).
     static let maximumPoints = 200_000
 
-    init(title: String, total: Int?, xKey: String?, yKeys: [String]) {
+    /// A view of a run called `title`, of `total` points if known; `clock` gives seconds
+    /// (monotonic; replaced in tests).
+    init(title: String, total: Int?, xKey: String?, yKeys: [String], clock: @escaping () -> Double = Monotonic.now) {
         self.title = title
         self.total = total
         self.xKey = xKey
         self.yKeys = yKeys
+        self.clock = clock
+        started = clock()
     }
 
     var columns: [String] { ["seq_num"] + (xKey.map { [$0] } ?? []) + yKeys }
@@ -46,25 +58,55 @@ final class LiveRunView: ScriptObject {
             y.append(yValue)
         }
         var row = [String(sequence)]
-        if let xKey { row.append(values[xKey].map(LiveRunView.format) ?? "") }
-        for key in yKeys { row.append(values[key].map(LiveRunView.format) ?? "") }
+        if let xKey {
+            if let position = values[xKey], position.isFinite {
+                xLow = min(xLow, position)
+                xHigh = max(xHigh, position)
+            }
+            let range = xHigh >= xLow ? xHigh - xLow : nil
+            row.append(values[xKey].map { FigureFormat.text($0, range: range) } ?? "")
+        }
+        for key in yKeys { row.append(values[key].map { FigureFormat.text($0) } ?? "") }
         rows.append(row)
         if rows.count > LiveRunView.tableRows { rows.removeFirst(rows.count - LiveRunView.tableRows) }
     }
 
     /// Marks the run finished and computes the peak statistics (for motor scans).
     func finish(status: String, reason: String) {
+        resume()
         ending = (status, reason)
         if xKey != nil, x.count >= 2 { stats = PeakStatistics.compute(x: x, y: y) }
     }
 
+    /// Marks the run paused (the run engine paused it): no ETA until `resume`.
+    func pause() {
+        guard ending == nil, pausedSince == nil else { return }
+        pausedSince = clock()
+    }
+
+    /// Marks a paused run going again; the time it spent paused counts for neither the ETA
+    /// nor the final duration.
+    func resume() {
+        guard let since = pausedSince else { return }
+        pausedSeconds += clock() - since
+        pausedSince = nil
+    }
+
+    /// Whether the run is paused.
+    var isPaused: Bool { pausedSince != nil }
+
+    /// Seconds the run has been going, pauses left out.
+    var activeSeconds: Double { (pausedSince ?? clock()) - started - pausedSeconds }
+
     var progressText: String {
-        let elapsed = Monotonic.now() - started
+        let elapsed = activeSeconds
         var text = total.map { "\(done)/\($0) points" } ?? "\(done) points"
         if let (status, reason) = ending {
-            text += " · \(status)" + (reason.isEmpty ? "" : " (\(reason))") + " in \(LiveRunView.duration(elapsed))"
+            text += " · \(status)" + (reason.isEmpty ? "" : " (\(reason))") + " in \(FigureFormat.duration(elapsed))"
+        } else if isPaused {
+            text += " · paused"
         } else if let total, done > 0, total > done {
-            text += " · ETA \(LiveRunView.duration(elapsed / Double(done) * Double(total - done)))"
+            text += " · ETA \(FigureFormat.duration(elapsed / Double(done) * Double(total - done)))"
         }
         return text
     }
@@ -82,7 +124,7 @@ final class LiveRunView: ScriptObject {
     var plainText: String {
         var lines = ["\(title): \(progressText)", columns.joined(separator: "\t")]
         lines += rows.map { $0.joined(separator: "\t") }
-        if let stats { lines.append(LiveRunView.statsText(stats)) }
+        if let stats { lines.append(statsText(stats)) }
         return lines.joined(separator: "\n")
     }
 
@@ -102,45 +144,26 @@ final class LiveRunView: ScriptObject {
             out += plot.svg()
         }
         if let stats {
-            out += "<table><tr><th>max</th><th>min</th><th>cen</th><th>com</th><th>fwhm</th></tr><tr>"
-                + "<td>\(LiveRunView.pair(stats.max))</td><td>\(LiveRunView.pair(stats.min))</td>"
-                + "<td>\(stats.cen.map(LiveRunView.format) ?? "—")</td><td>\(LiveRunView.format(stats.com))</td>"
-                + "<td>\(stats.fwhm.map(LiveRunView.format) ?? "—")</td></tr></table>"
+            let figures = statsFigures(stats)
+            out += "<table><tr>" + figures.map { "<th>\($0.name)</th>" }.joined() + "</tr><tr>"
+                + figures.map { "<td>\($0.text)</td>" }.joined() + "</tr></table>"
         }
         return out + "</div>"
     }
 
-    static func statsText(_ s: PeakStatistics) -> String {
-        "max \(pair(s.max))  min \(pair(s.min))  cen \(s.cen.map(format) ?? "—")  com \(format(s.com))  fwhm \(s.fwhm.map(format) ?? "—")"
+    /// The peak statistics as (name, text), in the table's order: positions and widths
+    /// rounded to the plotted motor range, detector values to the detector's.
+    func statsFigures(_ s: PeakStatistics) -> [(name: String, text: String)] {
+        let xRange = FigureFormat.range(of: x), yRange = FigureFormat.range(of: y)
+        func position(_ v: Double?) -> String { v.map { FigureFormat.text($0, range: xRange) } ?? "—" }
+        func pair(_ p: (x: Double, y: Double)) -> String { "(\(position(p.x)), \(FigureFormat.text(p.y, range: yRange)))" }
+        return [("max", pair(s.max)), ("min", pair(s.min)), ("cen", position(s.cen)), ("com", position(s.com)),
+                ("fwhm", position(s.fwhm))]
     }
 
-    static func pair(_ p: (x: Double, y: Double)) -> String { "(\(format(p.x)), \(format(p.y)))" }
-
-    /// Six significant digits, as a table shows them.
-    static func format(_ v: Double) -> String {
-        guard v.isFinite else { return String(v) }
-        if v == 0 { return "0" }
-        let magnitude = abs(v)
-        if magnitude >= 1e6 || magnitude < 1e-4 { return String(v) }
-        var digits = 6 - Int((magnitude).logTen.rounded(.down)) - 1
-        digits = max(0, min(digits, 10))
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        var text = String((v * scale).rounded() / scale)
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return text
-    }
-
-    static func duration(_ seconds: Double) -> String {
-        if seconds < 60 { return "\(Int(seconds.rounded())) s" }
-        let minutes = Int(seconds / 60)
-        return "\(minutes) min \(Int(seconds) - minutes * 60) s"
+    func statsText(_ s: PeakStatistics) -> String {
+        statsFigures(s).map { "\($0.name) \($0.text)" }.joined(separator: "  ")
     }
 }
 
-extension Double {
-    var logTen: Double { Glibc.log10(self) }
-}
-
-import Glibc
 import Platform

@@ -17,11 +17,14 @@ public final class KernelServer {
         case shutdownRequest(restart: Bool)
         /// SIGTERM arrived.
         case terminated
+        /// The process that started the kernel (`JPY_PARENT_PID`) has gone.
+        case parentExited
     }
 
     private let connection: ConnectionInfo
     private let core: KernelCore
     private let log: any KernelLog
+    private let parentWatch: ParentWatch?
     private let context: Context
     private let queue = RequestQueue()
     private var history = SignatureHistory()
@@ -30,11 +33,14 @@ public final class KernelServer {
     /// Stack size of the execution thread.
     public static let executionStackSize = 512 << 20
 
-    /// A server for `connection` around `core`.
-    public init(connection: ConnectionInfo, core: KernelCore, log: any KernelLog = StandardErrorLog()) throws {
+    /// A server for `connection` around `core`; with `parentWatch`, it also stops (as on
+    /// SIGTERM) once that watch sees the kernel's parent gone, looking about once a second.
+    public init(connection: ConnectionInfo, core: KernelCore, log: any KernelLog = StandardErrorLog(),
+                parentWatch: ParentWatch? = nil) throws {
         self.connection = connection
         self.core = core
         self.log = log
+        self.parentWatch = parentWatch
         self.codec = WireCodec(signer: connection.signer)
         self.context = try Context()
         if connection.key.isEmpty {
@@ -42,7 +48,8 @@ public final class KernelServer {
         }
     }
 
-    /// Binds the sockets, announces `starting` and serves until shutdown or SIGTERM.
+    /// Binds the sockets, announces `starting` and serves until shutdown, SIGTERM or the
+    /// parent's end.
     public func run() throws -> Ending {
         let shell = try Socket(context, .router)
         let control = try Socket(context, .router)
@@ -70,9 +77,11 @@ public final class KernelServer {
         let pipeIndex = poller.add(pipe)
         let signalIndex = signals >= 0 ? poller.add(fileDescriptor: signals) : -1
         var ending: Ending?
+        let pollTimeout = parentWatch == nil ? -1 : Int(ParentWatch.interval * 1000)
+        var lastParentCheck = Monotonic.now()
         while ending == nil {
             let ready: [Int]
-            do { ready = try poller.poll(timeoutMilliseconds: -1) } catch {
+            do { ready = try poller.poll(timeoutMilliseconds: pollTimeout) } catch {
                 log.warning("poll failed: \(error)")
                 ending = .terminated
                 break
@@ -104,6 +113,13 @@ public final class KernelServer {
                         }
                     }
                 default: break
+                }
+            }
+            if let parentWatch, ending == nil, Monotonic.now() - lastParentCheck >= ParentWatch.interval {
+                lastParentCheck = Monotonic.now()
+                if parentWatch.parentHasExited() {
+                    log.warning("the parent process (pid \(parentWatch.parent)) has exited: shutting down")
+                    ending = .parentExited
                 }
             }
         }

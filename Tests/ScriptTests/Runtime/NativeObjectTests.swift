@@ -69,7 +69,8 @@ final class NativeObjectTests: XCTestCase {
             XCTFail("expected the motor as the cell's value")
         }
         XCTAssertEqual(session.execute("motor['nope']").failure?.ename, "KeyError")
-        XCTAssertEqual(session.execute("motor.nope").failure?.evalue, "'SynAxis' object has no attribute 'nope'. Did you mean: 'move'?")
+        XCTAssertEqual(session.execute("motor.mvoe").failure?.evalue, "'SynAxis' object has no attribute 'mvoe'")
+        XCTAssertEqual(session.execute("motor.mov").failure?.evalue, "'SynAxis' object has no attribute 'mov'. Did you mean: 'move'?")
         XCTAssertEqual(session.complete("motor.mo", cursor: 8).matches, ["move"])
         XCTAssertEqual(session.inspect("motor.move(", cursor: 11)?.signature, "move(target, *, relative=False)")
     }
