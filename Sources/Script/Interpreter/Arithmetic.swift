@@ -4,7 +4,17 @@ import Glibc
 /// `OverflowError` instead of growing).
 extension Interpreter {
     /// `a op b`.
-    public func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+    /// `a op b`; with `inPlace` (`a op= b`) errors name the augmented operator, as CPython's do.
+    public func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, inPlace: Bool = false) throws -> Value {
+        do { return try binaryOperation(op, a, b) } catch let e as ScriptError where inPlace {
+            let prefix = "unsupported operand type(s) for \(op.rawValue):"
+            guard e.exception.type === BuiltinTypes.typeError, case .str(let message)? = e.exception.args.first,
+                  message.hasPrefix(prefix) else { throw e }
+            throw ScriptError.typeError("unsupported operand type(s) for \(op.rawValue)=:" + message.dropFirst(prefix.count))
+        }
+    }
+
+    private func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
         switch (a, b) {
         case (.int(let x), .int(let y)): return try intBinary(op, x, y)
         case (.float(let x), .float(let y)): return try floatBinary(op, x, y)

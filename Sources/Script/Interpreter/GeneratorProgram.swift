@@ -8,7 +8,7 @@ enum ResumeAction {
 /// One step of a generator body. Control flow is flattened into jumps so a generator can
 /// stop at a `yield` and resume there; expressions and simple statements still run on the
 /// tree-walking evaluator.
-indirect enum GeneratorOp {
+enum GeneratorOp {
     case stmt(StmtNode)
     case jump(Int)
     case jumpIfFalse(ExprNode, Int)

@@ -25,7 +25,9 @@ public final class GeneratorObject: ScriptObject, ValueIterator {
     public var typeName: String { "generator" }
     public var docstring: String? { frame.code.docstring }
     public func repr(_ interpreter: Interpreter) throws -> String { "<generator object \(qualifiedName)>" }
-    public var attributeNames: [String] { ["send", "throw", "close", "__next__"] }
+    public var attributeNames: [String] { GeneratorObject.methodNames }
+    /// The methods cells call on a generator.
+    static let methodNames = ["send", "throw", "close", "__next__"]
 
     public func makeIterator(_ interpreter: Interpreter) throws -> (any ValueIterator)? { self }
 
@@ -137,7 +139,7 @@ public final class GeneratorObject: ScriptObject, ValueIterator {
     func callMethod(_ name: String, _ args: Arguments, _ interp: Interpreter) throws -> Value {
         switch name {
         case "send":
-            guard args.positional.count == 1 else { throw ScriptError.typeError("send() takes exactly one argument (\(args.positional.count) given)") }
+            guard args.positional.count == 1 else { throw ScriptError.typeError("generator.send() takes exactly one argument (\(args.positional.count) given)") }
             if let v = try send(args.positional[0]) { return v }
             throw ScriptError.stopIteration(returnValue)
         case "__next__":

@@ -94,7 +94,7 @@ final class AugmentedAssignStmt: StmtNode {
             if let set = o as? SetObject, let r = try set.inPlace(op, b, interp) { return r }
         default: break
         }
-        do { return try interp.binary(op, a, b) } catch let e as ScriptError { throw e.locate(span, f) }
+        do { return try interp.binary(op, a, b, inPlace: true) } catch let e as ScriptError { throw e.locate(span, f) }
     }
 }
 

@@ -158,6 +158,9 @@ final class MethodCallNode: ExprNode {
     let onStr: Bool, onList: Bool, onDict: Bool, onTuple: Bool, onNumber: Bool
     /// `xs.append(x)`, the commonest call in acquisition loops, skips argument packing.
     let isSingleAppend: Bool
+    /// Whether `name` is a generator method (`send`, `throw`, `close`, `__next__`), called
+    /// directly on a generator receiver; `g.send(x)` also skips argument packing.
+    let isGeneratorMethod: Bool, isSingleSend: Bool
 
     init(_ receiver: ExprNode, _ name: String, _ call: CallNode, _ span: SourceSpan) {
         self.receiver = receiver
@@ -169,6 +172,8 @@ final class MethodCallNode: ExprNode {
         onTuple = MethodTables.has(.tuple([]), name)
         onNumber = MethodTables.has(.int(0), name) || MethodTables.has(.float(0), name)
         isSingleAppend = name == "append" && call.simple && call.positional.count == 1
+        isGeneratorMethod = GeneratorObject.methodNames.contains(name)
+        isSingleSend = name == "send" && call.simple && call.positional.count == 1
         super.init(span)
     }
 
@@ -197,6 +202,18 @@ final class MethodCallNode: ExprNode {
             let args = try call.evaluateArguments(f)
             do { return try f.interpreter.callMethod(r, name, args) } catch let e as ScriptError { throw e.locate(span, f) }
         default:
+            if isGeneratorMethod, case .object(let o) = r, let generator = o as? GeneratorObject {
+                // `plan.send(reply)`, as a run engine drives a plan: no bound method, no argument list.
+                if isSingleSend {
+                    let reply = try call.positional.eval(0, f)
+                    do {
+                        if let v = try generator.send(reply) { return v }
+                        throw ScriptError.stopIteration(generator.returnValue)
+                    } catch let e as ScriptError { throw e.locate(span, f) }
+                }
+                let args = try call.evaluateArguments(f)
+                do { return try generator.callMethod(name, args, f.interpreter) } catch let e as ScriptError { throw e.locate(span, f) }
+            }
             let fn: Value
             do { fn = try f.interpreter.getAttribute(r, name) } catch let e as ScriptError { throw e.locate(call.callee.span, f) }
             if call.simple, case .object(let o) = fn, !(o is BoundMethod), let function = o as? FunctionObject,
