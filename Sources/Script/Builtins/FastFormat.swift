@@ -48,7 +48,7 @@ enum FastFormat {
     }
 
     static func pad(_ text: String, _ spec: SimpleSpec, defaultRight: Bool) -> String {
-        let n = text.unicodeScalars.count
+        let n = text.codePointCount
         guard spec.width > n else { return text }
         let fill = spec.width - n
         switch spec.align ?? (defaultRight ? ">" : "<") {

@@ -202,7 +202,7 @@ final class StreamObject: ScriptObject {
                     throw ScriptError.typeError("write() argument must be str, not \(args.positional[0].typeName)")
                 }
                 interp.output.write(s, stderr: isError)
-                return .int(s.unicodeScalars.count)
+                return .int(s.codePointCount)
             })
         case "flush":
             return .object(BuiltinFunction("flush") { _, _ in .none })

@@ -16,8 +16,7 @@ extension Interpreter {
                 if case .int(let m)? = args.keyword("maxsplit") { maxsplit = m }
                 if maxsplit < 0, let sep, sep.utf8.count == 1, let byte = sep.utf8.first, byte < 128 {
                     // Fast path: one ASCII separator, split on the UTF-8 bytes (never inside a character).
-                    let pieces = s.utf8.split(separator: byte, omittingEmptySubsequences: false)
-                    return .list(ListObject(pieces.map { .str(String(Substring($0))) }))
+                    return .list(ListObject(StringMethods.split(s, asciiSeparator: byte)))
                 }
                 let parts = name == "split" ? try StringMethods.split(s, sep: sep, maxsplit: maxsplit)
                     : try StringMethods.rsplit(s, sep: sep, maxsplit: maxsplit)

@@ -41,7 +41,7 @@ extension Interpreter {
         case (.mul, .str(let s), _), (.mul, _, .str(let s)):
             guard let n = (a.isString ? b : a).asRepeatCount else { break }
             if n <= 0 || s.isEmpty { return .str("") }
-            try checkAllocation(n, s.unicodeScalars.count)
+            try checkAllocation(n, s.codePointCount)
             return .str(String(repeating: s, count: n))
         case (.mul, .list(let l), _), (.mul, _, .list(let l)):
             guard let n = (a.isList ? b : a).asRepeatCount else { break }

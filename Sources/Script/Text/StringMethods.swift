@@ -1,3 +1,5 @@
+import Glibc
+
 // Python `str` methods as pure functions over Swift `String`.
 //
 // Indices, lengths and widths count Unicode scalars (code points), as Python does, not
@@ -400,6 +402,29 @@ public enum StringMethods {
         }
         result.append(TextLib.makeString(a[i..<n]))
         return result
+    }
+
+    /// `s.split(sep)` for a one-byte ASCII separator, on the UTF-8 bytes (an ASCII byte never
+    /// occurs inside a multi-byte character), as str values.
+    static func split(_ s: String, asciiSeparator byte: UInt8) -> [Value] {
+        var text = s
+        return text.withUTF8 { bytes -> [Value] in
+            guard let base = bytes.baseAddress else { return [.str("")] }
+            var pieces: [Value] = []
+            var start = 0
+            let end = bytes.count
+            while start <= end {
+                let next: Int
+                if let hit = memchr(base + start, Int32(byte), end - start) {
+                    next = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    next = end
+                }
+                pieces.append(.str(String(decoding: UnsafeBufferPointer(start: base + start, count: next - start), as: UTF8.self)))
+                start = next + 1
+            }
+            return pieces
+        }
     }
 
     /// `s.rsplit(sep, maxsplit)`: like `split`, but the `maxsplit` splits are made from the right.

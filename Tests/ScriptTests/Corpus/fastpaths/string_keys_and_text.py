@@ -50,3 +50,7 @@ print(len(many), many[:30], many[-20:])
 inner = f"a{f'b{1 + 1}c'}d"
 print(inner)
 print(f"{'é' * 3}{-42}{'日本'}", f"{e1}{e2}")
+
+for text in ["a;b;;c;", "", ";", "é;日本;🙂", "no separator", ";;;"]:
+    print(text.split(";"), len(text), text.split(";", 1), len(text.split(";")))
+print(len("é" * 3), len("🙂x"), f"{'é':>5}|{'日本':*^7}|{'🙂x':<4}|", "{:>6}|".format("ab"))
