@@ -46,11 +46,11 @@ extension Interpreter {
         BuiltinFunction("len", signature: "len(obj, /)", doc: "Return the number of items in a container.") { args, interp in
             try ArgumentReader("len", args, interp).count(1)
             return .int(try interp.length(args.positional[0]))
-        },
+        }.withSingleArgumentBody { x, interp in .int(try interp.length(x)) },
         BuiltinFunction("repr", signature: "repr(obj, /)", doc: "Return the canonical string representation of the object.") { args, interp in
             try ArgumentReader("repr", args, interp).count(1)
             return .str(try interp.repr(args.positional[0]))
-        },
+        }.withSingleArgumentBody { x, interp in .str(try interp.repr(x)) },
         BuiltinFunction("ascii", signature: "ascii(obj, /)", doc: "Like repr(), with non-ASCII characters escaped.") { args, interp in
             try ArgumentReader("ascii", args, interp).count(1)
             return .str(asciiRepr(try interp.repr(args.positional[0])))

@@ -12,6 +12,11 @@ enum Constructors {
             guard case .str(let s) = x else { throw ScriptError.typeError("int() can't convert non-string with explicit base") }
             return .int(try parseInt(s, base: base))
         }
+        return try intOf(x, interp)
+    }
+
+    /// `int(x)`.
+    static func intOf(_ x: Value, _ interp: Interpreter) throws -> Value {
         switch x {
         case .int: return x
         case .bool(let b): return .int(b ? 1 : 0)
@@ -76,6 +81,11 @@ enum Constructors {
         let p = ArgumentReader("float", args, interp)
         try p.count(0...1)
         guard let x = args.positional.first else { return .float(0) }
+        return try floatOf(x, interp)
+    }
+
+    /// `float(x)`.
+    static func floatOf(_ x: Value, _ interp: Interpreter) throws -> Value {
         switch x {
         case .float: return x
         case .int(let i): return .float(Double(i))
@@ -117,6 +127,11 @@ enum Constructors {
         try p.count(0...1)
         guard let x = args.positional.first ?? args.keyword("object") else { return .str("") }
         return .str(try interp.str(x))
+    }
+
+    /// `str(x)`.
+    static func strOf(_ x: Value, _ interp: Interpreter) throws -> Value {
+        .str(try interp.str(x))
     }
 
     static func bool(_ args: Arguments, _ interp: Interpreter) throws -> Value {

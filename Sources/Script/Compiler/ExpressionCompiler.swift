@@ -81,6 +81,10 @@ extension Compiler {
            LocalConstantArithmeticNode.handles(node.op, c) {
             return LocalConstantArithmeticNode(slot: local.slot, constant: c, general: node)
         }
+        if let constant = node.right as? ConstantNode, case .float(let c) = constant.value,
+           LocalFloatConstantArithmeticNode.handles(node.op, c) {
+            return LocalFloatConstantArithmeticNode(slot: local.slot, constant: c, general: node)
+        }
         if let other = node.right as? LocalLoad, [.add, .sub, .mul, .div, .floorDiv, .mod].contains(node.op) {
             return LocalsArithmeticNode(left: local.slot, right: other.slot, general: node)
         }

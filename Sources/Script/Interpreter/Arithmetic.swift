@@ -69,6 +69,9 @@ extension Interpreter {
         }
         if case .object(let o) = a, let r = try o.binary(op, b, reflected: false, self) { return r }
         if case .object(let o) = b, let r = try o.binary(op, a, reflected: true, self) { return r }
+        if op == .mul && (a.isSequence || b.isSequence) {
+            throw ScriptError.typeError("can't multiply sequence by non-int of type '\((a.isSequence ? b : a).typeName)'")
+        }
         throw ScriptError.typeError("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
     }
 
@@ -250,6 +253,14 @@ extension Value {
         if case .tuple = self { return true }
         return false
     }
+    /// Whether this is a str, list or tuple (the types `*` repeats).
+    var isSequence: Bool {
+        switch self {
+        case .str, .list, .tuple: return true
+        default: return false
+        }
+    }
+
     var asRepeatCount: Int? {
         switch self {
         case .int(let i): return i

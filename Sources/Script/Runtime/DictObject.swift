@@ -1,9 +1,12 @@
 /// An insertion-ordered hash map with O(1) insert, lookup and delete, as Python's dict.
 ///
-/// Entries live in insertion order in `keys`/`values`; an open-addressing index maps each
-/// key's precomputed hash to its entry, so a lookup hashes the key once.
+/// Entries live in insertion order in three parallel arrays (hash, key, value); a removed
+/// entry keeps its position with an `.unbound` key until the next compaction. An
+/// open-addressing index maps each hash to its entry, so a lookup hashes the key once,
+/// compares stored hashes as plain ints and reads a stored key in place only on a match.
 public final class DictObject {
-    private var keys: [HashKey?] = []
+    private var hashes: [Int] = []
+    private var keys: [Value] = []
     private var values: [Value] = []
     /// Open-addressing table of entry positions (-1 empty, -2 deleted); size a power of 2.
     private var table: [Int32] = []
@@ -14,24 +17,27 @@ public final class DictObject {
     public init() {}
 
     deinit {
+        if !keys.isEmpty { Trashcan.dispose(&keys) }
         if !values.isEmpty { Trashcan.dispose(&values) }
     }
 
     /// The number of entries.
     public var count: Int { live }
 
+    /// The table slot for `key` (where it is, or where it would go) and its entry position
+    /// (-1 when absent).
     @inline(__always)
-    private func find(_ key: HashKey) -> (slot: Int, entry: Int) {
+    private func find(hash: Int, _ key: UnsafePointer<Value>) -> (slot: Int, entry: Int) {
         let mask = table.count - 1
-        var i = Int(UInt(bitPattern: key.hash) & UInt(mask))
-        var perturb = UInt(bitPattern: key.hash)
+        var i = Int(UInt(bitPattern: hash) & UInt(mask))
+        var perturb = UInt(bitPattern: hash)
         var firstFree = -1
         while true {
             let e = Int(table[i])
             if e == -1 { return (firstFree >= 0 ? firstFree : i, -1) }
             if e == -2 {
                 if firstFree < 0 { firstFree = i }
-            } else if keys[e].unsafelyUnwrapped.hash == key.hash && keysEqual(keys[e].unsafelyUnwrapped.value, key.value) {
+            } else if hashes[e] == hash && keys[e].isSameKey(as: key) {
                 return (i, e)
             }
             perturb >>= 5
@@ -39,15 +45,20 @@ public final class DictObject {
         }
     }
 
+    @inline(__always)
+    private func find(_ key: HashKey) -> (slot: Int, entry: Int) {
+        withUnsafePointer(to: key.value) { find(hash: key.hash, $0) }
+    }
+
     private func rebuild(capacity: Int) {
         var size = 8
         while size < capacity * 2 { size <<= 1 }
         table = [Int32](repeating: -1, count: size)
         let mask = size - 1
-        for (e, key) in keys.enumerated() {
-            guard let key else { continue }
-            var i = Int(UInt(bitPattern: key.hash) & UInt(mask))
-            var perturb = UInt(bitPattern: key.hash)
+        for e in hashes.indices where !keys[e].isUnbound {
+            let hash = hashes[e]
+            var i = Int(UInt(bitPattern: hash) & UInt(mask))
+            var perturb = UInt(bitPattern: hash)
             while table[i] != -1 {
                 perturb >>= 5
                 i = (i &* 5 &+ 1 &+ Int(perturb & UInt(mask))) & mask
@@ -78,30 +89,13 @@ public final class DictObject {
             throw ScriptError.typeError("unhashable type: '\(key.pointee.typeName)'")
         }
         if live == 0 { return nil }
-        let e = find(hash: hash, key)
+        let (_, e) = find(hash: hash, key)
         return e >= 0 ? values[e] : nil
-    }
-
-    /// The entry position of a key with `hash`, or -1.
-    @inline(__always)
-    private func find(hash: Int, _ key: UnsafePointer<Value>) -> Int {
-        let mask = table.count - 1
-        var i = Int(UInt(bitPattern: hash) & UInt(mask))
-        var perturb = UInt(bitPattern: hash)
-        while true {
-            let e = Int(table[i])
-            if e == -1 { return -1 }
-            // A live entry's key is never nil (removed entries are -2 in the table); the key
-            // is compared in place, not copied.
-            if e >= 0 && keys[e].unsafelyUnwrapped.hash == hash && keys[e].unsafelyUnwrapped.value.isSameKey(as: key) { return e }
-            perturb >>= 5
-            i = (i &* 5 &+ 1 &+ Int(perturb & UInt(mask))) & mask
-        }
     }
 
     /// Inserts or replaces; a replaced key keeps its position.
     public func set(_ key: HashKey, _ value: Value) {
-        if table.isEmpty || (keys.count + 1) * 3 >= table.count * 2 {
+        if table.isEmpty || (hashes.count + 1) * 3 >= table.count * 2 {
             compactIfNeeded()
             rebuild(capacity: max(live + 1, 4))
         }
@@ -110,8 +104,9 @@ public final class DictObject {
             values[e] = value
             return
         }
-        table[slot] = Int32(keys.count)
-        keys.append(key)
+        table[slot] = Int32(hashes.count)
+        hashes.append(key.hash)
+        keys.append(key.value)
         values.append(value)
         live += 1
     }
@@ -124,7 +119,7 @@ public final class DictObject {
         guard e >= 0 else { return nil }
         table[slot] = -2
         let v = values[e]
-        keys[e] = nil
+        keys[e] = .unbound
         values[e] = .unbound
         live -= 1
         deleted += 1
@@ -136,15 +131,18 @@ public final class DictObject {
 
     private func compactIfNeeded() {
         guard deleted > 0 else { return }
-        var newKeys: [HashKey?] = []
+        var newHashes: [Int] = []
+        var newKeys: [Value] = []
         var newValues: [Value] = []
+        newHashes.reserveCapacity(live)
         newKeys.reserveCapacity(live)
         newValues.reserveCapacity(live)
-        for i in keys.indices {
-            guard let key = keys[i] else { continue }
-            newKeys.append(key)
+        for i in keys.indices where !keys[i].isUnbound {
+            newHashes.append(hashes[i])
+            newKeys.append(keys[i])
             newValues.append(values[i])
         }
+        hashes = newHashes
         keys = newKeys
         values = newValues
         deleted = 0
@@ -152,6 +150,7 @@ public final class DictObject {
 
     /// Removes everything.
     public func removeAll() {
+        hashes.removeAll()
         keys.removeAll()
         values.removeAll()
         table.removeAll()
@@ -163,18 +162,20 @@ public final class DictObject {
     public var entries: [(key: Value, value: Value)] {
         var out: [(key: Value, value: Value)] = []
         out.reserveCapacity(live)
-        for i in keys.indices { if let k = keys[i] { out.append((k.value, values[i])) } }
+        for i in keys.indices where !keys[i].isUnbound { out.append((keys[i], values[i])) }
         return out
     }
 
     /// Keys in insertion order.
-    public var orderedKeys: [Value] { keys.compactMap { $0?.value } }
+    public var orderedKeys: [Value] {
+        deleted == 0 ? keys : keys.filter { !$0.isUnbound }
+    }
 
     /// The last entry (for `popitem`).
     public var last: (key: Value, value: Value)? {
         var i = keys.count - 1
         while i >= 0 {
-            if let k = keys[i] { return (k.value, values[i]) }
+            if !keys[i].isUnbound { return (keys[i], values[i]) }
             i -= 1
         }
         return nil
@@ -185,14 +186,14 @@ public final class DictObject {
 
     /// The entry at raw position `i`, skipping deleted ones (nil when deleted).
     func entry(at i: Int) -> (key: Value, value: Value)? {
-        guard i < keys.count, let k = keys[i] else { return nil }
-        return (k.value, values[i])
+        guard i < keys.count, !keys[i].isUnbound else { return nil }
+        return (keys[i], values[i])
     }
 
-    /// A shallow copy.
+    /// A shallow copy (same order, hashes reused).
     public func copy() -> DictObject {
         let d = DictObject()
-        for i in keys.indices { if let k = keys[i] { d.set(k, values[i]) } }
+        for i in keys.indices where !keys[i].isUnbound { d.set(HashKey(unchecked: keys[i], hash: hashes[i]), values[i]) }
         return d
     }
 

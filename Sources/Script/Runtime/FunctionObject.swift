@@ -292,6 +292,19 @@ public final class BuiltinFunction: ScriptObject {
     public func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         try body(arguments, interpreter)
     }
+
+    /// The body for one positional argument, when the function has one (see `call(single:)`).
+    var singleArgumentBody: ((Value, Interpreter) throws -> Value)?
+
+    public func call(single argument: Value, _ interpreter: Interpreter) throws -> Value? {
+        try singleArgumentBody?(argument, interpreter)
+    }
+
+    /// Gives the function a body for calls with one positional argument.
+    func withSingleArgumentBody(_ body: @escaping (Value, Interpreter) throws -> Value) -> BuiltinFunction {
+        singleArgumentBody = body
+        return self
+    }
     public func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
         switch name {
         case "__name__": return .str(self.name)

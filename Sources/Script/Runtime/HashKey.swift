@@ -15,6 +15,12 @@ public struct HashKey: Hashable {
         self.hash = h
     }
 
+    /// A key whose hash is already known (a dict's stored entry).
+    init(unchecked value: Value, hash: Int) {
+        self.value = value
+        self.hash = hash
+    }
+
     /// The key for a string (never fails: strings are hashable).
     @inline(__always)
     public init(string: String) {

@@ -41,6 +41,10 @@ public protocol ScriptObject: AnyObject {
     func setAttribute(_ name: String, _ value: Value, _ interpreter: Interpreter) throws
     /// Calls the object; the default raises `TypeError: … object is not callable`.
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value
+    /// Calls the object with one positional argument without building `Arguments`
+    /// (`len(x)`, `str(i)`); nil means "not specialised": `call` is used instead. Must give
+    /// what `call(Arguments([argument]))` gives.
+    func call(single argument: Value, _ interpreter: Interpreter) throws -> Value?
     /// `self op other` (or `other op self` when `reflected`); nil means unsupported.
     func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Interpreter) throws -> Value?
     /// `self op= other` in place (Python's `__iadd__` …), returning the value to bind; nil
@@ -88,6 +92,7 @@ extension ScriptObject {
     public func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         throw ScriptError.typeError("'\(typeName)' object is not callable")
     }
+    public func call(single argument: Value, _ interpreter: Interpreter) throws -> Value? { nil }
     public func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Interpreter) throws -> Value? { nil }
     public func inPlaceBinary(_ op: BinaryOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value? { nil }
     public func unary(_ op: UnaryOperator, _ interpreter: Interpreter) throws -> Value? { nil }

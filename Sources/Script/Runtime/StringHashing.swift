@@ -37,24 +37,29 @@ enum StringHashing {
     }
 
     private static func hash(bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var h = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
-        guard let base = bytes.baseAddress else { return Int(bitPattern: UInt(finish(h))) }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
         let n = bytes.count
+        var h = seed ^ (UInt64(n) &* 0x9E37_79B9_7F4A_7C15)
+        guard let base = bytes.baseAddress, n > 0 else { return Int(bitPattern: UInt(finish(h))) }
+        let raw = UnsafeRawPointer(base)
+        if n < 8 {
+            // 1–7 bytes as one word: two overlapping 4-byte loads, or the bytes one by one.
+            var word: UInt64
+            if n >= 4 {
+                word = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+                word |= UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))) << 32
+            } else {
+                word = UInt64(base[0]) | UInt64(base[n / 2]) << 8 | UInt64(base[n - 1]) << 16
+            }
+            return Int(bitPattern: UInt(finish(mix(h ^ word))))
+        }
+        var i = 0
         while i + 8 <= n {
             h = mix(h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
             i += 8
         }
         if i < n {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                tail |= UInt64(base[i]) << shift
-                shift += 8
-                i += 1
-            }
-            h = mix(h ^ tail)
+            // The last 8 bytes, overlapping the previous word.
+            h = mix(h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) ^ 0xFF)
         }
         return Int(bitPattern: UInt(finish(h)))
     }

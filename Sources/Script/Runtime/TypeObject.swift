@@ -38,6 +38,13 @@ public final class TypeObject: ScriptObject {
 
     public func repr(_ interpreter: Interpreter) throws -> String { "<class '\(name)'>" }
 
+    /// The constructor for one positional argument (`str(x)`, `int(x)`), when it has one.
+    var singleArgumentConstructor: ((Value, Interpreter) throws -> Value)?
+
+    public func call(single argument: Value, _ interpreter: Interpreter) throws -> Value? {
+        try singleArgumentConstructor?(argument, interpreter)
+    }
+
     public func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         if let constructor { return try constructor(arguments, interpreter) }
         if isException {
@@ -65,13 +72,25 @@ public enum BuiltinTypes {
     /// `NoneType`.
     public static let noneType = TypeObject(name: "NoneType")
     /// `int`.
-    public static let int = TypeObject(name: "int", doc: "int(x=0) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to a 64-bit integer.", signature: "int(x=0, base=10)", constructor: Constructors.int)
+    public static let int: TypeObject = {
+        let type = TypeObject(name: "int", doc: "int(x=0) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to a 64-bit integer.", signature: "int(x=0, base=10)", constructor: Constructors.int)
+        type.singleArgumentConstructor = Constructors.intOf
+        return type
+    }()
     /// `bool`, a subtype of `int`.
     public static let bool = TypeObject(name: "bool", base: int, doc: "bool(x) -> True when the argument is true, False otherwise.", signature: "bool(x=False)", constructor: Constructors.bool)
     /// `float`.
-    public static let float = TypeObject(name: "float", doc: "Convert a string or number to a 64-bit floating point number, if possible.", signature: "float(x=0.0)", constructor: Constructors.float)
+    public static let float: TypeObject = {
+        let type = TypeObject(name: "float", doc: "Convert a string or number to a 64-bit floating point number, if possible.", signature: "float(x=0.0)", constructor: Constructors.float)
+        type.singleArgumentConstructor = Constructors.floatOf
+        return type
+    }()
     /// `str`.
-    public static let str = TypeObject(name: "str", doc: "str(object='') -> str\n\nCreate a string from the given object (its str() form).", signature: "str(object='')", constructor: Constructors.str)
+    public static let str: TypeObject = {
+        let type = TypeObject(name: "str", doc: "str(object='') -> str\n\nCreate a string from the given object (its str() form).", signature: "str(object='')", constructor: Constructors.str)
+        type.singleArgumentConstructor = Constructors.strOf
+        return type
+    }()
     /// `list`.
     public static let list = TypeObject(name: "list", doc: "Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.", signature: "list(iterable=(), /)", constructor: Constructors.list)
     /// `tuple`.

@@ -94,6 +94,14 @@ final class CallNode: ExprNode {
                 unplannedFunction = function
             }
         }
+        if simple && positional.count == 1, case .object(let o) = fn {
+            // `len(x)`, `str(i)`: builtins with a one-argument body skip the argument list.
+            let argument = try positional.eval(0, f)
+            do {
+                if let result = try o.call(single: argument, f.interpreter) { return result }
+                return try f.interpreter.call(fn, Arguments([argument]))
+            } catch let e as ScriptError { throw e.locate(span, f) }
+        }
         let args = try evaluateArguments(f, callee: fn)
         do { return try f.interpreter.call(fn, args) } catch let e as ScriptError { throw e.locate(span, f) }
     }

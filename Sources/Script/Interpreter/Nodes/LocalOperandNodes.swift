@@ -67,7 +67,43 @@ final class LocalConstantArithmeticNode: ExprNode {
     }
 }
 
-/// `local OP local` for `+ - *` and comparisons' arithmetic cousins.
+/// `local OP constant` for a float constant and `+ - * /` (`i * 0.5`, `x / 2.0`).
+final class LocalFloatConstantArithmeticNode: ExprNode {
+    let slot: Int
+    let op: BinaryOperator
+    let constant: Double
+    let general: BinaryNode
+
+    init(slot: Int, constant: Double, general: BinaryNode) {
+        self.slot = slot
+        self.op = general.op
+        self.constant = constant
+        self.general = general
+        super.init(general.span)
+    }
+
+    /// Whether the node handles `op` with `constant` (division only by a non-zero constant).
+    static func handles(_ op: BinaryOperator, _ constant: Double) -> Bool {
+        switch op {
+        case .add, .sub, .mul: return true
+        case .div: return constant != 0
+        default: return false
+        }
+    }
+
+    override func eval(_ f: Frame) throws -> Value {
+        switch f.slots[slot] {
+        case .float(let x):
+            if let r = quickFloat(op, x, constant) { return r }
+        case .int(let x):
+            if let r = quickFloat(op, Double(x), constant) { return r }
+        default: break
+        }
+        return try general.eval(f)
+    }
+}
+
+/// `local OP local` for `+ - * / // %`.
 final class LocalsArithmeticNode: ExprNode {
     let left: Int
     let right: Int

@@ -85,12 +85,23 @@ final class AttributeTarget: TargetNode {
 final class SubscriptTarget: TargetNode {
     let object: ExprNode
     let index: ExprNode
+    /// The container's slot when it is a local (`d[k] = v` in a function): read in place.
+    let containerSlot: Int?
     init(_ object: ExprNode, _ index: ExprNode, _ span: SourceSpan) {
         self.object = object
         self.index = index
+        containerSlot = (object as? LocalLoad)?.slot
         super.init(span)
     }
     override func assign(_ value: Value, _ f: Frame) throws {
+        if let c = containerSlot, !f.slots[c].isUnbound {
+            let k = try index.eval(f)
+            do {
+                if try f.slots[c].quickSetItem(k, value) { return }
+                try f.interpreter.setItem(f.slots[c], k, value)
+            } catch let e as ScriptError { throw e.locate(span, f) }
+            return
+        }
         let o = try object.eval(f)
         let k = try index.eval(f)
         if case .list(let l) = o, case .int(let i) = k, i >= 0, i < l.items.count {
@@ -156,5 +167,24 @@ final class UnpackTarget: TargetNode {
     }
     override func delete(_ f: Frame) throws {
         for item in items { try item.delete(f) }
+    }
+}
+
+extension Value {
+    /// `self[key] = value` for an in-range list index or any hashable dict key; false for
+    /// anything else (the general path then decides or raises).
+    @inline(__always)
+    func quickSetItem(_ key: Value, _ value: Value) throws -> Bool {
+        switch self {
+        case .list(let l):
+            guard case .int(let i) = key, i >= 0, i < l.items.count else { return false }
+            l.items[i] = value
+            return true
+        case .dict(let d):
+            d.set(try HashKey(key), value)
+            return true
+        default:
+            return false
+        }
     }
 }

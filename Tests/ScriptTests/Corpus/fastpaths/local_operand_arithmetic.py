@@ -64,3 +64,26 @@ for expr in [lambda: 5 % 0, lambda: 5 // 0, lambda: 5 / 0, lambda: 5.0 % 0, lamb
         expr()
     except ZeroDivisionError as e:
         print("ZeroDivisionError:", e)
+
+
+def scaled(x):
+    return [x * 0.5, x + 0.25, x - 1.5, x / 4.0, x * -2.0, x / 0.1]
+
+
+for x in [0, 3, -7, 2.5, -0.0, True, 10 ** 15]:
+    print(x, scaled(x))
+for bad in ["s", None, [1]]:
+    try:
+        print(scaled(bad))
+    except TypeError as e:
+        print("TypeError", e)
+
+
+def by_zero(x):
+    return x / 0.0
+
+
+try:
+    by_zero(1.5)
+except ZeroDivisionError as e:
+    print("ZeroDivisionError", e)
