@@ -1,33 +1,54 @@
 /// An insertion-ordered hash map with O(1) insert, lookup and delete, as Python's dict.
 ///
-/// Entries live in insertion order in three parallel arrays (hash, key, value); a removed
-/// entry keeps its position with an `.unbound` key until the next compaction. An
-/// open-addressing index maps each hash to its entry, so a lookup hashes the key once,
-/// compares stored hashes as plain ints and reads a stored key in place only on a match.
+/// Entries (hash, key, value) live in insertion order in one array; a removed entry keeps
+/// its position with an `.unbound` key until the next compaction. Up to `linearLimit`
+/// entries a lookup scans the stored hashes (most dicts in cells, `**kwargs` among them,
+/// are that small, and then cost one allocation); above it, an open-addressing index maps
+/// each hash to its entry. Either way a lookup hashes the key once, compares stored hashes
+/// as plain ints and reads a stored key in place only on a match.
 public final class DictObject {
-    private var hashes: [Int] = []
-    private var keys: [Value] = []
-    private var values: [Value] = []
+    struct Entry {
+        var hash: Int
+        var key: Value
+        var value: Value
+    }
+
+    private var storage: [Entry] = []
     /// Open-addressing table of entry positions (-1 empty, -2 deleted); size a power of 2.
+    /// Empty while the dict is small enough to scan.
     private var table: [Int32] = []
     private var live = 0
     private var deleted = 0
+    private static let linearLimit = 8
 
     /// Creates an empty dict.
     public init() {}
 
     deinit {
-        if !keys.isEmpty { Trashcan.dispose(&keys) }
-        if !values.isEmpty { Trashcan.dispose(&values) }
+        guard !storage.isEmpty else { return }
+        var held: [Value] = []
+        held.reserveCapacity(storage.count * 2)
+        for e in storage where e.key.isContainer || e.value.isContainer {
+            held.append(e.key)
+            held.append(e.value)
+        }
+        storage = []
+        Trashcan.dispose(&held)
     }
 
     /// The number of entries.
     public var count: Int { live }
 
-    /// The table slot for `key` (where it is, or where it would go) and its entry position
-    /// (-1 when absent).
+    /// The entry position of `key` (-1 when absent) and, when indexed, the table slot where
+    /// it is or would go.
     @inline(__always)
     private func find(hash: Int, _ key: UnsafePointer<Value>) -> (slot: Int, entry: Int) {
+        if table.isEmpty {
+            for e in storage.indices where storage[e].hash == hash && storage[e].key.isSameKey(as: key) {
+                return (-1, e)
+            }
+            return (-1, -1)
+        }
         let mask = table.count - 1
         var i = Int(UInt(bitPattern: hash) & UInt(mask))
         var perturb = UInt(bitPattern: hash)
@@ -37,7 +58,7 @@ public final class DictObject {
             if e == -1 { return (firstFree >= 0 ? firstFree : i, -1) }
             if e == -2 {
                 if firstFree < 0 { firstFree = i }
-            } else if hashes[e] == hash && keys[e].isSameKey(as: key) {
+            } else if storage[e].hash == hash && storage[e].key.isSameKey(as: key) {
                 return (i, e)
             }
             perturb >>= 5
@@ -51,12 +72,12 @@ public final class DictObject {
     }
 
     private func rebuild(capacity: Int) {
-        var size = 8
+        var size = 16
         while size < capacity * 2 { size <<= 1 }
         table = [Int32](repeating: -1, count: size)
         let mask = size - 1
-        for e in hashes.indices where !keys[e].isUnbound {
-            let hash = hashes[e]
+        for e in storage.indices where !storage[e].key.isUnbound {
+            let hash = storage[e].hash
             var i = Int(UInt(bitPattern: hash) & UInt(mask))
             var perturb = UInt(bitPattern: hash)
             while table[i] != -1 {
@@ -72,7 +93,7 @@ public final class DictObject {
     public func get(_ key: HashKey) -> Value? {
         if live == 0 { return nil }
         let (_, e) = find(key)
-        return e >= 0 ? values[e] : nil
+        return e >= 0 ? storage[e].value : nil
     }
 
     /// Looks up `key` without wrapping it in a `HashKey` (no copy of the key is made);
@@ -90,24 +111,28 @@ public final class DictObject {
         }
         if live == 0 { return nil }
         let (_, e) = find(hash: hash, key)
-        return e >= 0 ? values[e] : nil
+        return e >= 0 ? storage[e].value : nil
     }
 
     /// Inserts or replaces; a replaced key keeps its position.
     public func set(_ key: HashKey, _ value: Value) {
-        if table.isEmpty || (hashes.count + 1) * 3 >= table.count * 2 {
+        if table.isEmpty {
+            if storage.count >= DictObject.linearLimit {
+                compactIfNeeded()
+                if storage.count >= DictObject.linearLimit { rebuild(capacity: storage.count + 1) }
+            }
+        } else if (storage.count + 1) * 3 >= table.count * 2 {
             compactIfNeeded()
-            rebuild(capacity: max(live + 1, 4))
+            rebuild(capacity: max(live + 1, DictObject.linearLimit))
         }
         let (slot, e) = find(key)
         if e >= 0 {
-            values[e] = value
+            storage[e].value = value
             return
         }
-        table[slot] = Int32(hashes.count)
-        hashes.append(key.hash)
-        keys.append(key.value)
-        values.append(value)
+        if slot >= 0 { table[slot] = Int32(storage.count) }
+        if storage.isEmpty { storage.reserveCapacity(4) }
+        storage.append(Entry(hash: key.hash, key: key.value, value: value))
         live += 1
     }
 
@@ -117,10 +142,10 @@ public final class DictObject {
         if live == 0 { return nil }
         let (slot, e) = find(key)
         guard e >= 0 else { return nil }
-        table[slot] = -2
-        let v = values[e]
-        keys[e] = .unbound
-        values[e] = .unbound
+        if slot >= 0 { table[slot] = -2 }
+        let v = storage[e].value
+        storage[e].key = .unbound
+        storage[e].value = .unbound
         live -= 1
         deleted += 1
         if live == 0 {
@@ -131,28 +156,14 @@ public final class DictObject {
 
     private func compactIfNeeded() {
         guard deleted > 0 else { return }
-        var newHashes: [Int] = []
-        var newKeys: [Value] = []
-        var newValues: [Value] = []
-        newHashes.reserveCapacity(live)
-        newKeys.reserveCapacity(live)
-        newValues.reserveCapacity(live)
-        for i in keys.indices where !keys[i].isUnbound {
-            newHashes.append(hashes[i])
-            newKeys.append(keys[i])
-            newValues.append(values[i])
-        }
-        hashes = newHashes
-        keys = newKeys
-        values = newValues
+        storage.removeAll { $0.key.isUnbound }
         deleted = 0
+        if !table.isEmpty { rebuild(capacity: max(live, DictObject.linearLimit)) }
     }
 
     /// Removes everything.
     public func removeAll() {
-        hashes.removeAll()
-        keys.removeAll()
-        values.removeAll()
+        storage.removeAll()
         table.removeAll()
         live = 0
         deleted = 0
@@ -162,38 +173,42 @@ public final class DictObject {
     public var entries: [(key: Value, value: Value)] {
         var out: [(key: Value, value: Value)] = []
         out.reserveCapacity(live)
-        for i in keys.indices where !keys[i].isUnbound { out.append((keys[i], values[i])) }
+        for e in storage where !e.key.isUnbound { out.append((e.key, e.value)) }
         return out
     }
 
     /// Keys in insertion order.
     public var orderedKeys: [Value] {
-        deleted == 0 ? keys : keys.filter { !$0.isUnbound }
+        var out: [Value] = []
+        out.reserveCapacity(live)
+        for e in storage where !e.key.isUnbound { out.append(e.key) }
+        return out
     }
 
     /// The last entry (for `popitem`).
     public var last: (key: Value, value: Value)? {
-        var i = keys.count - 1
+        var i = storage.count - 1
         while i >= 0 {
-            if !keys[i].isUnbound { return (keys[i], values[i]) }
+            if !storage[i].key.isUnbound { return (storage[i].key, storage[i].value) }
             i -= 1
         }
         return nil
     }
 
     /// The raw entry count including deleted positions (iteration bound).
-    var storageCount: Int { keys.count }
+    var storageCount: Int { storage.count }
 
     /// The entry at raw position `i`, skipping deleted ones (nil when deleted).
     func entry(at i: Int) -> (key: Value, value: Value)? {
-        guard i < keys.count, !keys[i].isUnbound else { return nil }
-        return (keys[i], values[i])
+        guard i < storage.count, !storage[i].key.isUnbound else { return nil }
+        return (storage[i].key, storage[i].value)
     }
 
     /// A shallow copy (same order, hashes reused).
     public func copy() -> DictObject {
         let d = DictObject()
-        for i in keys.indices where !keys[i].isUnbound { d.set(HashKey(unchecked: keys[i], hash: hashes[i]), values[i]) }
+        d.storage.reserveCapacity(live)
+        for e in storage where !e.key.isUnbound { d.set(HashKey(unchecked: e.key, hash: e.hash), e.value) }
         return d
     }
 
