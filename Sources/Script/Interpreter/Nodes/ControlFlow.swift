@@ -72,6 +72,19 @@ final class ForStmt: StmtNode {
             }
             return try execBlock(orElse, f)
         }
+        if case .tuple(let items) = seq {
+            let localSlot = (target as? LocalTarget)?.slot
+            for item in items {
+                try tick(f)
+                if let slot = localSlot { f.slots[slot] = item } else { try target.assign(item, f) }
+                switch try execBlock(body, f) {
+                case .breakLoop: return .normal
+                case .returned: return .returned
+                default: break
+                }
+            }
+            return try execBlock(orElse, f)
+        }
         if case .list(let l) = seq {
             var i = 0
             let localSlot = (target as? LocalTarget)?.slot
