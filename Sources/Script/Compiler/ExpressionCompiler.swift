@@ -77,13 +77,8 @@ extension Compiler {
     /// The node for `local OP int` or `local OP local` when `node` has that shape.
     func specialised(_ node: BinaryNode) -> ExprNode {
         guard let local = node.left as? LocalLoad else { return node }
-        if let constant = node.right as? ConstantNode, case .int(let c) = constant.value,
-           LocalConstantArithmeticNode.handles(node.op, c) {
-            return LocalConstantArithmeticNode(slot: local.slot, constant: c, general: node)
-        }
-        if let constant = node.right as? ConstantNode, case .float(let c) = constant.value,
-           LocalFloatConstantArithmeticNode.handles(node.op, c) {
-            return LocalFloatConstantArithmeticNode(slot: local.slot, constant: c, general: node)
+        if let constant = node.right as? ConstantNode, LocalConstantArithmeticNode.handles(node.op, constant.value) {
+            return LocalConstantArithmeticNode(slot: local.slot, constant: constant.value, general: node)
         }
         if let other = node.right as? LocalLoad, [.add, .sub, .mul, .div, .floorDiv, .mod].contains(node.op) {
             return LocalsArithmeticNode(left: local.slot, right: other.slot, general: node)

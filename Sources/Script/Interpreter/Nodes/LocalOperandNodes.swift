@@ -1,4 +1,4 @@
-/// Operators whose operands are a local variable and an int constant (`n < 2`, `i - 1`,
+/// Operators whose operands are a local variable and a number constant (`n < 2`, `i - 1`,
 /// `i % 3`) or two local variables (`a + b`): the commonest shapes in loops and recursive
 /// functions. They read the slots in place, without copying values or dispatching to
 /// child nodes, and hand anything but ints and floats to the general node they replace,
@@ -30,14 +30,15 @@ final class LocalConstantCompareNode: ExprNode {
     }
 }
 
-/// `local OP constant` for an int constant and `+ - * // %`.
+/// `local OP constant` for an int or float constant: `+ - *`, `// %` by a positive int and
+/// `/` by a non-zero float (`i - 1`, `i % 3`, `i * 0.5`).
 final class LocalConstantArithmeticNode: ExprNode {
     let slot: Int
     let op: BinaryOperator
-    let constant: Int
+    let constant: Value
     let general: BinaryNode
 
-    init(slot: Int, constant: Int, general: BinaryNode) {
+    init(slot: Int, constant: Value, general: BinaryNode) {
         self.slot = slot
         self.op = general.op
         self.constant = constant
@@ -45,58 +46,26 @@ final class LocalConstantArithmeticNode: ExprNode {
         super.init(general.span)
     }
 
-    /// Whether the node handles `op` with `constant` (division only by a positive constant,
-    /// so there is no zero to raise on and no sign case to follow).
-    static func handles(_ op: BinaryOperator, _ constant: Int) -> Bool {
-        switch op {
-        case .add, .sub, .mul: return true
-        case .floorDiv, .mod: return constant > 0
+    /// Whether the node handles `op` with `constant` (never a division that could raise).
+    static func handles(_ op: BinaryOperator, _ constant: Value) -> Bool {
+        switch (op, constant) {
+        case (.add, .int), (.sub, .int), (.mul, .int), (.add, .float), (.sub, .float), (.mul, .float): return true
+        case (.floorDiv, .int(let c)), (.mod, .int(let c)): return c > 0
+        case (.div, .float(let c)): return c != 0
         default: return false
         }
     }
 
     override func eval(_ f: Frame) throws -> Value {
-        switch f.slots[slot] {
-        case .int(let x):
-            if let r = intArithmetic(op, x, constant) { return .int(r) }
-        case .float(let x):
-            if let r = quickFloat(op, x, Double(constant)) { return r }
-        default: break
-        }
-        return try general.eval(f)
-    }
-}
-
-/// `local OP constant` for a float constant and `+ - * /` (`i * 0.5`, `x / 2.0`).
-final class LocalFloatConstantArithmeticNode: ExprNode {
-    let slot: Int
-    let op: BinaryOperator
-    let constant: Double
-    let general: BinaryNode
-
-    init(slot: Int, constant: Double, general: BinaryNode) {
-        self.slot = slot
-        self.op = general.op
-        self.constant = constant
-        self.general = general
-        super.init(general.span)
-    }
-
-    /// Whether the node handles `op` with `constant` (division only by a non-zero constant).
-    static func handles(_ op: BinaryOperator, _ constant: Double) -> Bool {
-        switch op {
-        case .add, .sub, .mul: return true
-        case .div: return constant != 0
-        default: return false
-        }
-    }
-
-    override func eval(_ f: Frame) throws -> Value {
-        switch f.slots[slot] {
-        case .float(let x):
-            if let r = quickFloat(op, x, constant) { return r }
-        case .int(let x):
-            if let r = quickFloat(op, Double(x), constant) { return r }
+        switch (f.slots[slot], constant) {
+        case (.int(let x), .int(let c)):
+            if let r = intArithmetic(op, x, c) { return .int(r) }
+        case (.float(let x), .int(let c)):
+            if let r = quickFloat(op, x, Double(c)) { return r }
+        case (.float(let x), .float(let c)):
+            if let r = quickFloat(op, x, c) { return r }
+        case (.int(let x), .float(let c)):
+            if let r = quickFloat(op, Double(x), c) { return r }
         default: break
         }
         return try general.eval(f)
