@@ -57,17 +57,7 @@ final class LocalConstantArithmeticNode: ExprNode {
     }
 
     override func eval(_ f: Frame) throws -> Value {
-        switch (f.slots[slot], constant) {
-        case (.int(let x), .int(let c)):
-            if let r = intArithmetic(op, x, c) { return .int(r) }
-        case (.float(let x), .int(let c)):
-            if let r = quickFloat(op, x, Double(c)) { return r }
-        case (.float(let x), .float(let c)):
-            if let r = quickFloat(op, x, c) { return r }
-        case (.int(let x), .float(let c)):
-            if let r = quickFloat(op, Double(x), c) { return r }
-        default: break
-        }
+        if let r = numberArithmetic(op, f.slots[slot], constant) { return r }
         return try general.eval(f)
     }
 }
@@ -88,18 +78,7 @@ final class LocalsArithmeticNode: ExprNode {
     }
 
     override func eval(_ f: Frame) throws -> Value {
-        let slots = f.slots
-        switch (slots[left], slots[right]) {
-        case (.int(let x), .int(let y)):
-            if let r = intArithmetic(op, x, y) { return .int(r) }
-        case (.float(let x), .float(let y)):
-            if let r = quickFloat(op, x, y) { return r }
-        case (.int(let x), .float(let y)):
-            if let r = quickFloat(op, Double(x), y) { return r }
-        case (.float(let x), .int(let y)):
-            if let r = quickFloat(op, x, Double(y)) { return r }
-        default: break
-        }
+        if let r = numberArithmetic(op, f.slots[left], f.slots[right]) { return r }
         return try general.eval(f)
     }
 }
@@ -138,6 +117,24 @@ final class LocalsCompareNode: ExprNode {
         default: return nil
         }
     }
+}
+
+/// `a op b` when both are ints or floats and the result needs no error (no overflow, no
+/// division by zero); nil otherwise.
+@inline(__always)
+func numberArithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value? {
+    switch (a, b) {
+    case (.int(let x), .int(let y)):
+        if let r = intArithmetic(op, x, y) { return .int(r) }
+    case (.float(let x), .float(let y)):
+        return quickFloat(op, x, y)
+    case (.int(let x), .float(let y)):
+        return quickFloat(op, Double(x), y)
+    case (.float(let x), .int(let y)):
+        return quickFloat(op, x, Double(y))
+    default: break
+    }
+    return nil
 }
 
 /// `x op y` on two ints without overflow, Python's floor semantics for `//` and `%`;
