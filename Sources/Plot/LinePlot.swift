@@ -43,6 +43,18 @@ public struct LinePlot: Sendable {
         self.title = title
     }
 
+    /// The y of the data point whose x is closest to `x`, over all series.
+    func dataNear(_ x: Double) -> Double? {
+        var best: (distance: Double, y: Double)?
+        for s in series {
+            for (px, py) in zip(s.x, s.y) where px.isFinite && py.isFinite {
+                let d = abs(px - x)
+                if best.map({ d < $0.distance }) ?? true { best = (d, py) }
+            }
+        }
+        return best?.y
+    }
+
     /// The SVG document.
     public func svg() -> String {
         let left = 64.0, right = 16.0, top = title.isEmpty ? 16.0 : 32.0, bottom = 44.0
@@ -74,7 +86,11 @@ public struct LinePlot: Sendable {
         for marker in markers where marker.x.isFinite {
             let x = px(marker.x)
             out += "<line x1=\"\(f(x))\" y1=\"\(f(top))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight))\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>"
-            out += "<text x=\"\(f(x + 3))\" y=\"\(f(top + 12))\" fill=\"#666\">\(SVGText.escape(marker.label))</text>"
+            // The label goes at the end of the line away from the data there (below a peak,
+            // above a dip), so it does not sit on the curve.
+            let labelY = dataNear(marker.x).map { py($0) < top + plotHeight / 2 } ?? false
+                ? top + plotHeight - 6 : top + 12
+            out += "<text x=\"\(f(x + 3))\" y=\"\(f(labelY))\" fill=\"#666\">\(SVGText.escape(marker.label))</text>"
         }
         for (index, s) in series.enumerated() {
             let colour = LinePlot.colours[index % LinePlot.colours.count]

@@ -16,6 +16,23 @@ final class LinePlotTests: XCTestCase {
         XCTAssertTrue(svg.contains(">cen</text>"))
     }
 
+    func testMarkerLabelSitsAwayFromTheCurve() {
+        func labelY(_ y: [Double]) -> Double? {
+            var plot = LinePlot(series: [.init(label: "det", x: [-1, 0, 1], y: y)], xLabel: "motor", yLabel: "det")
+            plot.markers = [(0, "cen")]
+            let svg = plot.svg()
+            guard let end = svg.range(of: "\" fill=\"#666\">cen</text>"),
+                  let start = svg[..<end.lowerBound].range(of: "y=\"", options: .backwards) else { return nil }
+            return Double(svg[start.upperBound..<end.lowerBound])
+        }
+        let height = LinePlot(series: [], xLabel: "", yLabel: "").height
+        guard let underPeak = labelY([0.6, 1, 0.6]), let overDip = labelY([1, 0.2, 1]) else {
+            return XCTFail("no marker label in the SVG")
+        }
+        XCTAssertGreaterThan(underPeak, height / 2, "below a peak")
+        XCTAssertLessThan(overDip, height / 2, "above a dip")
+    }
+
     func testTicksAreRoundNumbers() {
         XCTAssertEqual(Axis.ticks((0, 1)), [0, 0.2, 0.4, 0.6, 0.8, 1.0])
         XCTAssertEqual(Axis.ticks((-1.1, 1.1)), [-1, -0.5, 0, 0.5, 1])
