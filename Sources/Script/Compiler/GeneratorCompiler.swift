@@ -14,6 +14,8 @@ struct GeneratorCompiler {
 
     let compiler: Compiler
     var ops: [GeneratorOp] = []
+    /// The nodes the steps refer to (the program keeps them alive).
+    private let kept = NodeKeeper()
     var blocks: [Block] = []
     var labels: [Int] = []
     var hoistCounter = 0
@@ -26,6 +28,7 @@ struct GeneratorCompiler {
         try block(body)
         let program = GeneratorProgram()
         program.ops = ops.map(resolveLabels)
+        program.nodes = kept.nodes
         return program
     }
 
@@ -49,6 +52,17 @@ struct GeneratorCompiler {
         case .matchException(let e, let s, let t, let l): return .matchException(e, slot: s, target: t, next: r(l))
         default: return op
         }
+    }
+
+    /// A step's reference to `node`, which the program will keep alive.
+    func keep<Node: AnyObject>(_ node: Node) -> NodeRef<Node> {
+        kept.nodes.append(node)
+        return NodeRef(node)
+    }
+
+    /// `keep` for the targets a resumed yield assigns.
+    func assign(_ targets: [TargetNode]) -> ResumeAction {
+        .assign(keep(TargetList(targets)))
     }
 
     mutating func hiddenSlot() -> Int {
@@ -80,28 +94,28 @@ struct GeneratorCompiler {
         case .expression(let e):
             switch e.kind {
             case .yield(let v):
-                ops.append(.yieldValue(try v.map { (x) throws(ScriptSyntaxError) in try compiler.expression(x) }, .discard, e.span))
+                ops.append(.yieldValue(try v.map { (x) throws(ScriptSyntaxError) in keep(try compiler.expression(x)) }, .discard, e.span))
             case .yieldFrom(let v):
-                ops.append(.yieldFrom(try compiler.expression(v), slot: hiddenSlot(), .discard, e.span))
+                ops.append(.yieldFrom(keep(try compiler.expression(v)), slot: hiddenSlot(), .discard, e.span))
             default:
-                ops.append(.stmt(try compiler.statement(s)))
+                ops.append(.stmt(keep(try compiler.statement(s))))
             }
         case .assign(let targets, let value):
             switch value.kind {
             case .yield(let v):
                 let ts = try targets.map { (t) throws(ScriptSyntaxError) in try compiler.target(t) }
-                ops.append(.yieldValue(try v.map { (x) throws(ScriptSyntaxError) in try compiler.expression(x) }, .assign(ts), value.span))
+                ops.append(.yieldValue(try v.map { (x) throws(ScriptSyntaxError) in keep(try compiler.expression(x)) }, assign(ts), value.span))
             case .yieldFrom(let v):
                 let ts = try targets.map { (t) throws(ScriptSyntaxError) in try compiler.target(t) }
-                ops.append(.yieldFrom(try compiler.expression(v), slot: hiddenSlot(), .assign(ts), value.span))
+                ops.append(.yieldFrom(keep(try compiler.expression(v)), slot: hiddenSlot(), assign(ts), value.span))
             default:
-                ops.append(.stmt(try compiler.statement(s)))
+                ops.append(.stmt(keep(try compiler.statement(s))))
             }
         case .return(let value):
             try compileReturn(value, s.span)
         case .if(let test, let body, let orElse):
             let elseLabel = newLabel(), end = newLabel()
-            ops.append(.jumpIfFalse(try compiler.expression(test), elseLabel))
+            ops.append(.jumpIfFalse(keep(try compiler.expression(test)), elseLabel))
             try block(body)
             ops.append(.jump(end))
             place(elseLabel)
@@ -111,7 +125,7 @@ struct GeneratorCompiler {
             let top = newLabel(), elseLabel = newLabel(), end = newLabel()
             place(top)
             let hoistedTest = try hoist(test)
-            ops.append(.jumpIfFalse(try compiler.expression(hoistedTest), elseLabel))
+            ops.append(.jumpIfFalse(keep(try compiler.expression(hoistedTest)), elseLabel))
             blocks.append(.loop(breakLabel: end, continueLabel: top))
             try block(body)
             blocks.removeLast()
@@ -122,9 +136,9 @@ struct GeneratorCompiler {
         case .for(let target, let iterable, let body, let orElse):
             let slot = hiddenSlot()
             let top = newLabel(), elseLabel = newLabel(), end = newLabel()
-            ops.append(.getIterator(try compiler.expression(iterable), slot: slot))
+            ops.append(.getIterator(keep(try compiler.expression(iterable)), slot: slot))
             place(top)
-            ops.append(.forIterator(slot: slot, target: try compiler.target(target), exit: elseLabel))
+            ops.append(.forIterator(slot: slot, target: keep(try compiler.target(target)), exit: elseLabel))
             blocks.append(.loop(breakLabel: end, continueLabel: top))
             try block(body)
             blocks.removeLast()
@@ -137,7 +151,7 @@ struct GeneratorCompiler {
         case .try(let body, let handlers, let orElse, let final):
             try compileTry(body, handlers, orElse, final)
         default:
-            ops.append(.stmt(try compiler.statement(s)))
+            ops.append(.stmt(keep(try compiler.statement(s))))
         }
     }
 
@@ -163,7 +177,7 @@ struct GeneratorCompiler {
             switch blocks[i] {
             case .loop: break
             case .exceptHandlerPushed: ops.append(.popHandler)
-            case .handlerBody(let t): ops.append(.exitHandler(t))
+            case .handlerBody(let t): ops.append(.exitHandler(t.map(keep)))
             case .finallyPushed(let body, let outerDepth):
                 ops.append(.popHandler)
                 let saved = blocks
@@ -190,18 +204,18 @@ struct GeneratorCompiler {
             switch value.kind {
             case .yield(let v):
                 if hasCleanup { throw ScriptSyntaxError("'return (yield …)' inside try is not supported; assign it first", at: span.start) }
-                ops.append(.yieldValue(try v.map { (x) throws(ScriptSyntaxError) in try compiler.expression(x) }, .returnIt, value.span))
+                ops.append(.yieldValue(try v.map { (x) throws(ScriptSyntaxError) in keep(try compiler.expression(x)) }, .returnIt, value.span))
                 return
             case .yieldFrom(let v):
                 if hasCleanup {
                     let temp = hiddenSlot()
-                    ops.append(.yieldFrom(try compiler.expression(v), slot: hiddenSlot(),
-                                          .assign([LocalTarget(temp, ".result", span)]), value.span))
+                    ops.append(.yieldFrom(keep(try compiler.expression(v)), slot: hiddenSlot(),
+                                          assign([LocalTarget(temp, ".result", span)]), value.span))
                     try unwind(to: 0)
-                    ops.append(.returnValue(LocalLoad(temp, ".result", span), span))
+                    ops.append(.returnValue(keep(LocalLoad(temp, ".result", span)), span))
                     return
                 }
-                ops.append(.yieldFrom(try compiler.expression(v), slot: hiddenSlot(), .returnIt, value.span))
+                ops.append(.yieldFrom(keep(try compiler.expression(v)), slot: hiddenSlot(), .returnIt, value.span))
                 return
             default: break
             }
@@ -209,11 +223,11 @@ struct GeneratorCompiler {
         let node = try value.map { (x) throws(ScriptSyntaxError) in try compiler.expression(x) }
         if hasCleanup {
             let temp = hiddenSlot()
-            if let node { ops.append(.stmt(LocalAssignStmt(temp, node, span))) }
+            if let node { ops.append(.stmt(keep(LocalAssignStmt(temp, node, span)))) }
             try unwind(to: 0)
-            ops.append(.returnValue(node == nil ? nil : LocalLoad(temp, ".result", span), span))
+            ops.append(.returnValue(node == nil ? nil : keep(LocalLoad(temp, ".result", span)), span))
         } else {
-            ops.append(.returnValue(node, span))
+            ops.append(.returnValue(node.map(keep), span))
         }
     }
 
@@ -246,12 +260,12 @@ struct GeneratorCompiler {
             for h in handlers {
                 let next = newLabel()
                 let target = h.name.map { compiler.nameTarget($0, h.span) }
-                ops.append(.matchException(try h.type.map { (x) throws(ScriptSyntaxError) in try compiler.expression(x) },
-                                           slot: exceptSlot, target: target, next: next))
+                ops.append(.matchException(try h.type.map { (x) throws(ScriptSyntaxError) in keep(try compiler.expression(x)) },
+                                           slot: exceptSlot, target: target.map(keep), next: next))
                 blocks.append(.handlerBody(target))
                 try block(h.body)
                 blocks.removeLast()
-                ops.append(.exitHandler(target))
+                ops.append(.exitHandler(target.map(keep)))
                 ops.append(.jump(afterNormal))
                 place(next)
             }
@@ -277,4 +291,9 @@ struct GeneratorCompiler {
         }
         place(end)
     }
+}
+
+/// Collects the nodes a generator program's steps refer to.
+final class NodeKeeper {
+    var nodes: [AnyObject] = []
 }

@@ -74,12 +74,12 @@ extension GeneratorCompiler {
         case .yield(let v):
             let value = try v.map { (x) throws(ScriptSyntaxError) in try compiler.expression(try hoist(x)) }
             let name = hiddenName()
-            ops.append(.yieldValue(value, .assign([LocalTarget(compiler.hiddenSlot(name), name, span)]), span))
+            ops.append(.yieldValue(value.map(keep), assign([LocalTarget(compiler.hiddenSlot(name), name, span)]), span))
             return Expr(.name(name), span)
         case .yieldFrom(let v):
             let source = try compiler.expression(try hoist(v))
             let name = hiddenName()
-            ops.append(.yieldFrom(source, slot: hiddenSlot(), .assign([LocalTarget(compiler.hiddenSlot(name), name, span)]), span))
+            ops.append(.yieldFrom(keep(source), slot: hiddenSlot(), assign([LocalTarget(compiler.hiddenSlot(name), name, span)]), span))
             return Expr(.name(name), span)
         case .boolean, .conditional:
             throw ScriptSyntaxError("'yield' inside 'and', 'or' or a conditional expression is not supported; assign it to a name first",

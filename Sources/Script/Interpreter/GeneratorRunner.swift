@@ -27,19 +27,19 @@ enum GeneratorRunner {
                     switch ops[state.pc] {
                     case .stmt(let s):
                         try tick(f)
-                        do { _ = try s.exec(f) } catch let e as ScriptError { throw e.locate(s.span, f) }
+                        do { _ = try s.with { try $0.exec(f) } } catch let e as ScriptError { throw e.locate(s.with(\.span), f) }
                         state.pc += 1
                     case .jump(let target):
                         state.pc = target
                     case .jumpIfFalse(let test, let target):
                         try tick(f)
                         let truth: Bool
-                        do { truth = try test.evalBool(f) } catch let e as ScriptError { throw e.locate(test.span, f) }
+                        do { truth = try test.with { try $0.evalBool(f) } } catch let e as ScriptError { throw e.locate(test.with(\.span), f) }
                         state.pc = truth ? state.pc + 1 : target
                     case .getIterator(let e, let slot):
-                        let v = try e.eval(f)
+                        let v = try e.with { try $0.eval(f) }
                         do { f.slots[slot] = .object(IteratorBox(try interp.iterator(v))) } catch let err as ScriptError {
-                            throw err.locate(e.span, f)
+                            throw err.locate(e.with(\.span), f)
                         }
                         state.pc += 1
                     case .forIterator(let slot, let target, let exit):
@@ -48,7 +48,7 @@ enum GeneratorRunner {
                             throw ScriptError.runtimeError("internal error: missing loop iterator")
                         }
                         if let item = try box.iterator.next(interp) {
-                            try target.assign(item, f)
+                            try target.with { try $0.assign(item, f) }
                             state.pc += 1
                         } else {
                             f.slots[slot] = .unbound
@@ -66,7 +66,7 @@ enum GeneratorRunner {
                         }
                         try tick(f)
                         let v: Value
-                        do { v = try e?.eval(f) ?? .none } catch let err as ScriptError { throw err.locate(span, f) }
+                        do { v = try e?.with { try $0.eval(f) } ?? .none } catch let err as ScriptError { throw err.locate(span, f) }
                         state.resuming = true
                         return v
                     case .yieldFrom(let e, let slot, let action, let span):
@@ -76,7 +76,7 @@ enum GeneratorRunner {
                         } else {
                             try tick(f)
                             let source: Value
-                            do { source = try e.eval(f) } catch let err as ScriptError { throw err.locate(span, f) }
+                            do { source = try e.with { try $0.eval(f) } } catch let err as ScriptError { throw err.locate(span, f) }
                             if case .object(let o) = source, o is any Coroutine {
                                 delegateValue = source
                             } else {
@@ -116,7 +116,7 @@ enum GeneratorRunner {
                         state.resuming = false
                         if let done = try finish(action, result, f, state) { return done }
                     case .returnValue(let e, let span):
-                        do { f.returnValue = try e?.eval(f) ?? .none } catch let err as ScriptError { throw err.locate(span, f) }
+                        do { f.returnValue = try e?.with { try $0.eval(f) } ?? .none } catch let err as ScriptError { throw err.locate(span, f) }
                         state.pc = ops.count
                         return nil
                     case .pushHandler(let target, let slot):
@@ -136,7 +136,7 @@ enum GeneratorRunner {
                             continue
                         }
                         if let typeExpr {
-                            let t = try typeExpr.eval(f)
+                            let t = try typeExpr.with { try $0.eval(f) }
                             guard exc.isCatchable, try interp.exceptionMatches(exc, t) else {
                                 state.pc = next
                                 continue
@@ -145,13 +145,13 @@ enum GeneratorRunner {
                             state.pc = next
                             continue
                         }
-                        try target?.assign(.object(exc), f)
+                        try target?.with { try $0.assign(.object(exc), f) }
                         state.pc += 1
                     case .exitHandler(let target):
                         if !interp.handledExceptions.isEmpty, interp.handledExceptions.count > base {
                             interp.handledExceptions.removeLast()
                         }
-                        if let target { try? target.delete(f) }
+                        if let target { try? target.with { try $0.delete(f) } }
                         state.pc += 1
                     case .reraise(let slot):
                         guard case .object(let o) = f.slots[slot], let exc = o as? ExceptionObject else {
@@ -183,10 +183,10 @@ enum GeneratorRunner {
     private static func currentSpan(_ ops: [GeneratorOp], _ pc: Int) -> SourceSpan {
         guard pc < ops.count else { return SourceSpan(.init(line: 1, column: 0), .init(line: 1, column: 0)) }
         switch ops[pc] {
-        case .stmt(let s): return s.span
-        case .jumpIfFalse(let e, _), .getIterator(let e, _): return e.span
+        case .stmt(let s): return s.with(\.span)
+        case .jumpIfFalse(let e, _), .getIterator(let e, _): return e.with(\.span)
         case .yieldValue(_, _, let s), .yieldFrom(_, _, _, let s), .returnValue(_, let s): return s
-        case .forIterator(_, let t, _): return t.span
+        case .forIterator(_, let t, _): return t.with(\.span)
         default: return SourceSpan(.init(line: 1, column: 0), .init(line: 1, column: 0))
         }
     }
@@ -198,7 +198,9 @@ enum GeneratorRunner {
         case .discard:
             state.pc += 1
         case .assign(let targets):
-            for t in targets { try t.assign(value, f) }
+            try targets.with { list in
+                for t in list.targets { try t.assign(value, f) }
+            }
             state.pc += 1
         case .returnIt:
             f.returnValue = value

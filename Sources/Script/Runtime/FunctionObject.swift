@@ -98,10 +98,10 @@ final class FunctionObject: ScriptObject {
     /// Runs the body in a frame whose parameters are bound.
     @inline(__always)
     func run(_ frame: Frame) throws -> Value {
-        unowned(unsafe) let interp = frame.interpreter
-        interp.callDepth += 1
-        defer { interp.callDepth -= 1 }
-        if interp.callDepth > interp.recursionLimit {
+        let counters = frame.counters
+        counters[1] += 1
+        defer { counters[1] -= 1 }
+        if counters[1] > frame.interpreter.recursionLimit {
             throw ScriptError(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
         }
         for (slot, cell) in code.cellParameters { frame.cells[cell].value = frame.slots[slot] }

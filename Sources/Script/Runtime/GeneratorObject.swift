@@ -7,6 +7,8 @@ public final class GeneratorObject: ScriptObject, ValueIterator {
     /// Keeps the code alive for the frame (frames refer to their code without owning it).
     let code: CodeObject
     let program: GeneratorProgram?
+    /// `program`, unretained (it is held above), so resuming costs no reference counting.
+    private let programRef: Unmanaged<GeneratorProgram>?
     let name: String
     let qualifiedName: String
     var status = Status.created
@@ -18,6 +20,7 @@ public final class GeneratorObject: ScriptObject, ValueIterator {
         self.frame = frame
         self.code = frame.code
         self.program = program
+        programRef = program.map { Unmanaged.passUnretained($0) }
         self.name = name
         self.qualifiedName = qualifiedName
     }
@@ -92,14 +95,15 @@ public final class GeneratorObject: ScriptObject, ValueIterator {
         case .suspended:
             break
         }
-        guard let program else {
+        guard let program = programRef else {
             status = .finished
             return nil
         }
         unowned(unsafe) let interp = frame.interpreter
-        interp.callDepth += 1
-        defer { interp.callDepth -= 1 }
-        if interp.callDepth > interp.recursionLimit {
+        let counters = frame.counters
+        counters[1] += 1
+        defer { counters[1] -= 1 }
+        if counters[1] > frame.interpreter.recursionLimit {
             throw ScriptError(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
         }
         status = .running
@@ -114,7 +118,9 @@ public final class GeneratorObject: ScriptObject, ValueIterator {
             }
         }
         do {
-            let result = try GeneratorRunner.run(program, frame, state, sent: value, throwing: throwing, base: base)
+            let result = try program._withUnsafeGuaranteedRef {
+                try GeneratorRunner.run($0, frame, state, sent: value, throwing: throwing, base: base)
+            }
             if let yielded = result {
                 status = .suspended
                 return yielded

@@ -332,12 +332,7 @@ final class ComprehensionNode: ExprNode {
             while range.step > 0 ? i < range.stop : i > range.stop {
                 try tick(f)
                 f.slots[slot] = .int(i)
-                var keep = true
-                for c in clause.conditions where !(try c.evalBool(f)) {
-                    keep = false
-                    break
-                }
-                if keep {
+                if try clause.conditions.allTrue(f) {
                     if level + 1 < clauses.count { try run(level + 1, f, emit) } else { try emit() }
                 }
                 let (next, overflow) = i.addingReportingOverflow(range.step)
@@ -346,10 +341,24 @@ final class ComprehensionNode: ExprNode {
             }
             return
         }
+        if case .list(let l) = iterable, let local = clause.target as? LocalTarget {
+            // `for x in xs` over a list into a plain local (the list may change as it runs).
+            var i = 0
+            let slot = local.slot
+            while i < l.items.count {
+                try tick(f)
+                f.slots[slot] = l.items[i]
+                i += 1
+                if try clause.conditions.allTrue(f) {
+                    if level + 1 < clauses.count { try run(level + 1, f, emit) } else { try emit() }
+                }
+            }
+            return
+        }
         do {
             try interp.forEach(iterable, ticking: true) { item in
                 try clause.target.assign(item, f)
-                for c in clause.conditions where !(try c.evalBool(f)) { return }
+                if try !clause.conditions.allTrue(f) { return }
                 if level + 1 < clauses.count { try run(level + 1, f, emit) } else { try emit() }
             }
         } catch let e as ScriptError { throw e.locate(clause.iterable.span, f) }

@@ -30,6 +30,20 @@ extension Array where Element == ExprNode {
     }
 }
 
+extension Array where Element == ExprNode {
+    /// Whether every condition holds, evaluated in order up to the first false one, without
+    /// retaining the nodes (a comprehension's `if` clauses).
+    @inline(__always)
+    func allTrue(_ f: Frame) throws -> Bool {
+        try withUnsafeBufferPointer { nodes in
+            for node in nodes where !(try Unmanaged.passUnretained(node)._withUnsafeGuaranteedRef { try $0.evalBool(f) }) {
+                return false
+            }
+            return true
+        }
+    }
+}
+
 extension ScriptError {
     /// Records `span` in frame `f` as where the exception passed, once per frame.
     @inline(never)
