@@ -71,7 +71,7 @@ final class FunctionObject: ScriptObject {
             fills.append((p.keywordOnlyStart + k, value))
         }
         return CallPlan(directPositional: direct, varArgsSlot: p.varArgsSlot, keywordSlots: keywordSlots,
-                        keywordNames: keywords, varKeywordsSlot: p.varKeywordsSlot, fills: fills)
+                        keywordKeys: keywords.map { HashKey(string: $0) }, varKeywordsSlot: p.varKeywordsSlot, fills: fills)
     }
 
     func repr(_ interpreter: Interpreter) throws -> String { "<function \(qualifiedName)>" }
@@ -174,7 +174,7 @@ final class FunctionObject: ScriptObject {
                 let value = try keywords.eval(k, caller)
                 let slot = plan.keywordSlots[k]
                 if slot == CallPlan.toKeywordsDict {
-                    keywordsDict?.set(HashKey(string: plan.keywordNames[k]), value)
+                    keywordsDict?.set(plan.keywordKeys[k], value)
                 } else {
                     (slots + slot).initialize(to: value)
                 }
@@ -345,8 +345,8 @@ struct CallPlan {
     let varArgsSlot: Int?
     /// The parameter slot of each keyword argument, in call order (or `toKeywordsDict`).
     let keywordSlots: [Int]
-    /// The keyword arguments' names, in call order.
-    let keywordNames: [String]
+    /// The keyword arguments' names as `**kwargs` keys (hashed once, here), in call order.
+    let keywordKeys: [HashKey]
     /// Where the dict of the other keyword arguments goes (`**kwargs`), if declared.
     let varKeywordsSlot: Int?
     /// Parameters not passed, with their default values.

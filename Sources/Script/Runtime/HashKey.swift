@@ -88,10 +88,7 @@ public protocol KeyEquatable {
 extension Value {
     /// The Python-compatible hash, or nil when unhashable (computed on the value in place).
     @inline(__always)
-    var keyHash: Int? {
-        if case .str(let s) = self { return StringHashing.hash(s) }
-        return HashKey.hash(of: self)
-    }
+    var keyHash: Int? { HashKey.hash(of: self) }
 
     /// `keysEqual(self, other)` with `other` read in place.
     @inline(__always)

@@ -57,20 +57,23 @@ final class CallNode: ExprNode {
         cachedIdentity = ObjectIdentifier(function)
     }
 
+    /// Calls the cached function (unretained: the cache keeps it alive) with the positional
+    /// arguments bound straight into its slots.
+    @inline(__always)
+    private func invokeCached(_ f: Frame) throws -> Value {
+        do {
+            return try cachedTarget.unsafelyUnwrapped._withUnsafeGuaranteedRef { try $0.invoke(positional, from: f) }
+        } catch let e as ScriptError { throw e.locate(span, f) }
+    }
+
     override func eval(_ f: Frame) throws -> Value {
         if simple, let global = calleeGlobal, global.pointee.objectIdentity == cachedIdentity, cachedIdentity != nil {
-            do {
-                return try cachedTarget.unsafelyUnwrapped._withUnsafeGuaranteedRef { try $0.invoke(positional, from: f) }
-            } catch let e as ScriptError { throw e.locate(span, f) }
+            return try invokeCached(f)
         }
         let fn = try callee.eval(f)
         if simple, case .object(let o) = fn {
             // `fn` keeps the function alive for the call, so the cache is read unretained.
-            if ObjectIdentifier(o) == cachedIdentity {
-                do {
-                    return try cachedTarget.unsafelyUnwrapped._withUnsafeGuaranteedRef { try $0.invoke(positional, from: f) }
-                } catch let e as ScriptError { throw e.locate(span, f) }
-            }
+            if ObjectIdentifier(o) == cachedIdentity { return try invokeCached(f) }
             if let function = o as? FunctionObject, function.acceptsExactly(positional.count) {
                 cache(function)
                 do { return try function.invoke(positional, from: f) } catch let e as ScriptError { throw e.locate(span, f) }
